@@ -1,0 +1,207 @@
+"""Bodies (council, asset, RMO) and memberships in them, with history."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.model import BodyKind, Role
+from bot.domain.rules import BodyRules, Fraction
+from storage.models import Body, Membership, RosterEntry
+from storage.people import person_from_row
+from storage.schema import bodies, memberships, part, persons
+
+ROLE_ORDER = case({role.value: index for index, role in enumerate(Role)}, value=memberships.c.role)
+
+
+def _body(row: Mapping[Any, Any]) -> Body:
+    return Body(
+        id=row["id"],
+        organisation_id=row["organisation_id"],
+        kind=BodyKind(row["kind"]),
+        name=row["name"],
+        subject=row["subject"],
+        rules=BodyRules(
+            quorum=Fraction(row["quorum_num"], row["quorum_den"]),
+            decision=Fraction(row["decision_num"], row["decision_den"]),
+            chair_casting_vote=row["chair_casting_vote"],
+            notice_days=row["notice_days"],
+            proposal_days=row["proposal_days"],
+            minutes_days=row["minutes_days"],
+        ),
+        group_chat_id=row["group_chat_id"],
+    )
+
+
+def _membership(row: Mapping[Any, Any]) -> Membership:
+    return Membership(
+        id=row["id"],
+        body_id=row["body_id"],
+        person_id=row["person_id"],
+        role=Role(row["role"]),
+        is_methodist=row["is_methodist"],
+        active=row["active"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+    )
+
+
+def _rules_columns(rules: BodyRules) -> dict[str, int | bool]:
+    return {
+        "quorum_num": rules.quorum.num,
+        "quorum_den": rules.quorum.den,
+        "decision_num": rules.decision.num,
+        "decision_den": rules.decision.den,
+        "chair_casting_vote": rules.chair_casting_vote,
+        "notice_days": rules.notice_days,
+        "proposal_days": rules.proposal_days,
+        "minutes_days": rules.minutes_days,
+    }
+
+
+async def create_body(
+    conn: AsyncConnection,
+    *,
+    organisation_id: int,
+    kind: BodyKind,
+    name: str,
+    subject: str | None,
+    now: datetime,
+) -> Body:
+    """Adds a body with the default rules; IntegrityError when the name is taken."""
+    result = await conn.execute(
+        insert(bodies)
+        .values(
+            organisation_id=organisation_id,
+            kind=kind.value,
+            name=name,
+            subject=subject,
+            created_at=now,
+            **_rules_columns(BodyRules()),
+        )
+        .returning(*bodies.c)
+    )
+    return _body(result.mappings().one())
+
+
+async def get_body(conn: AsyncConnection, body_id: int) -> Body | None:
+    result = await conn.execute(select(bodies).where(bodies.c.id == body_id))
+    row = result.mappings().one_or_none()
+    return None if row is None else _body(row)
+
+
+async def list_bodies(conn: AsyncConnection, organisation_id: int) -> list[Body]:
+    result = await conn.execute(
+        select(bodies).where(bodies.c.organisation_id == organisation_id).order_by(bodies.c.id)
+    )
+    return [_body(row) for row in result.mappings()]
+
+
+async def update_rules(conn: AsyncConnection, body_id: int, rules: BodyRules) -> None:
+    await conn.execute(
+        update(bodies).where(bodies.c.id == body_id).values(**_rules_columns(rules))
+    )
+
+
+async def add_membership(
+    conn: AsyncConnection,
+    *,
+    body_id: int,
+    person_id: int,
+    role: Role,
+    is_methodist: bool,
+    changed_by: int | None,
+    now: datetime,
+) -> Membership:
+    """Starts a membership; IntegrityError when the person already has an active one here."""
+    result = await conn.execute(
+        insert(memberships)
+        .values(
+            body_id=body_id,
+            person_id=person_id,
+            role=role.value,
+            is_methodist=is_methodist,
+            active=True,
+            started_at=now,
+            changed_by=changed_by,
+        )
+        .returning(*memberships.c)
+    )
+    return _membership(result.mappings().one())
+
+
+async def end_membership(
+    conn: AsyncConnection, membership_id: int, *, changed_by: int | None, now: datetime
+) -> bool:
+    """Ends an active membership, keeping it as history; False when it was not active."""
+    result = await conn.execute(
+        update(memberships)
+        .where(memberships.c.id == membership_id, memberships.c.active)
+        .values(active=False, ended_at=now, changed_by=changed_by)
+    )
+    return result.rowcount == 1
+
+
+async def get_membership(conn: AsyncConnection, membership_id: int) -> Membership | None:
+    result = await conn.execute(select(memberships).where(memberships.c.id == membership_id))
+    row = result.mappings().one_or_none()
+    return None if row is None else _membership(row)
+
+
+async def active_membership(
+    conn: AsyncConnection, *, body_id: int, person_id: int
+) -> Membership | None:
+    result = await conn.execute(
+        select(memberships).where(
+            memberships.c.body_id == body_id,
+            memberships.c.person_id == person_id,
+            memberships.c.active,
+        )
+    )
+    row = result.mappings().one_or_none()
+    return None if row is None else _membership(row)
+
+
+async def memberships_of(conn: AsyncConnection, person_id: int) -> list[tuple[Membership, Body]]:
+    """A person's active memberships with their bodies."""
+    result = await conn.execute(
+        select(memberships, bodies)
+        .join(bodies, bodies.c.id == memberships.c.body_id)
+        .where(memberships.c.person_id == person_id, memberships.c.active)
+        .order_by(bodies.c.id)
+    )
+    return [(_membership(part(row, memberships)), _body(part(row, bodies))) for row in result]
+
+
+async def roster(conn: AsyncConnection, body_id: int) -> list[RosterEntry]:
+    """Active members of a body: chair first, then deputy, secretary, members, guests; by name
+    within a role."""
+    result = await conn.execute(
+        select(memberships, persons)
+        .join(persons, persons.c.id == memberships.c.person_id)
+        .where(and_(memberships.c.body_id == body_id, memberships.c.active))
+        .order_by(ROLE_ORDER, persons.c.full_name)
+    )
+    return [
+        RosterEntry(
+            membership=_membership(part(row, memberships)),
+            person=person_from_row(part(row, persons)),
+        )
+        for row in result
+    ]
+
+
+async def membership_history(
+    conn: AsyncConnection, *, body_id: int, person_id: int
+) -> list[Membership]:
+    """Every membership a person had in a body, oldest first."""
+    result = await conn.execute(
+        select(memberships)
+        .where(memberships.c.body_id == body_id, memberships.c.person_id == person_id)
+        .order_by(memberships.c.started_at, memberships.c.id)
+    )
+    return [_membership(row) for row in result.mappings()]

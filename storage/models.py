@@ -1,0 +1,92 @@
+"""What the repositories return: frozen pydantic models, never rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.domain.model import BodyKind, Category, Education, Role
+from bot.domain.rules import BodyRules
+
+T = TypeVar("T")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+
+class Organisation(Frozen):
+    id: int
+    name: str
+    timezone: str
+
+
+class Person(Frozen):
+    id: int
+    organisation_id: int | None
+    telegram_id: int | None
+    full_name: str
+    school: str | None
+    subject: str | None
+    position: str | None
+    category: Category | None
+    experience_years: int | None
+    education: Education | None
+    locale: str | None
+    reachable: bool
+
+
+class Body(Frozen):
+    id: int
+    organisation_id: int
+    kind: BodyKind
+    name: str
+    subject: str | None
+    rules: BodyRules
+    group_chat_id: int | None
+
+
+class Membership(Frozen):
+    id: int
+    body_id: int
+    person_id: int
+    role: Role
+    is_methodist: bool
+    active: bool
+    started_at: datetime
+    ended_at: datetime | None
+
+
+class RosterEntry(Frozen):
+    """A current membership with the person it belongs to."""
+
+    membership: Membership
+    person: Person
+
+
+class Invitation(Frozen):
+    id: int
+    token: str
+    organisation_id: int
+    body_id: int | None
+    role: Role | None  # None: an invitation to coordinate the organisation
+    is_methodist: bool
+    person_id: int | None
+    max_uses: int
+    uses: int
+    expires_at: datetime
+    revoked_at: datetime | None
+    created_by: int | None
+
+    @property
+    def for_coordinator(self) -> bool:
+        return self.body_id is None
+
+
+def present(value: T | None, what: str) -> T:
+    """For rows a foreign key guarantees: a missing one is a bug, not a user's mistake."""
+    if value is None:
+        raise LookupError(f"{what} is missing")
+    return value

@@ -1,0 +1,101 @@
+"""Organisations and their coordinators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import RowMapping, exists, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage.models import Organisation
+from storage.schema import coordinators, organisations
+
+
+def _organisation(row: RowMapping) -> Organisation:
+    return Organisation(id=row["id"], name=row["name"], timezone=row["timezone"])
+
+
+async def create_organisation(
+    conn: AsyncConnection, *, name: str, timezone: str, now: datetime
+) -> Organisation:
+    """Adds an organisation and returns it."""
+    result = await conn.execute(
+        insert(organisations)
+        .values(name=name, timezone=timezone, created_at=now)
+        .returning(*organisations.c)
+    )
+    return _organisation(result.mappings().one())
+
+
+async def get_organisation(conn: AsyncConnection, organisation_id: int) -> Organisation | None:
+    result = await conn.execute(select(organisations).where(organisations.c.id == organisation_id))
+    row = result.mappings().one_or_none()
+    return None if row is None else _organisation(row)
+
+
+async def list_organisations(conn: AsyncConnection) -> list[Organisation]:
+    result = await conn.execute(select(organisations).order_by(organisations.c.name))
+    return [_organisation(row) for row in result.mappings()]
+
+
+async def update_organisation(
+    conn: AsyncConnection, organisation_id: int, *, name: str, timezone: str
+) -> None:
+    await conn.execute(
+        update(organisations)
+        .where(organisations.c.id == organisation_id)
+        .values(name=name, timezone=timezone)
+    )
+
+
+async def add_coordinator(
+    conn: AsyncConnection,
+    *,
+    organisation_id: int,
+    person_id: int,
+    appointed_by: int | None,
+    now: datetime,
+) -> bool:
+    """Makes a person a coordinator; False when they already were one."""
+    if await is_coordinator(conn, organisation_id=organisation_id, person_id=person_id):
+        return False
+    await conn.execute(
+        insert(coordinators).values(
+            organisation_id=organisation_id,
+            person_id=person_id,
+            appointed_by=appointed_by,
+            created_at=now,
+        )
+    )
+    return True
+
+
+async def is_coordinator(conn: AsyncConnection, *, organisation_id: int, person_id: int) -> bool:
+    result = await conn.execute(
+        select(
+            exists().where(
+                coordinators.c.organisation_id == organisation_id,
+                coordinators.c.person_id == person_id,
+            )
+        )
+    )
+    return bool(result.scalar())
+
+
+async def coordinated_organisations(conn: AsyncConnection, person_id: int) -> list[Organisation]:
+    """The organisations a person coordinates, by name."""
+    result = await conn.execute(
+        select(organisations)
+        .join(coordinators, coordinators.c.organisation_id == organisations.c.id)
+        .where(coordinators.c.person_id == person_id)
+        .order_by(organisations.c.name)
+    )
+    return [_organisation(row) for row in result.mappings()]
+
+
+async def coordinator_ids(conn: AsyncConnection, organisation_id: int) -> list[int]:
+    """Person ids of an organisation's coordinators."""
+    result = await conn.execute(
+        select(coordinators.c.person_id).where(coordinators.c.organisation_id == organisation_id)
+    )
+    return list(result.scalars())

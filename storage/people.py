@@ -1,0 +1,124 @@
+"""People: members, guests, teachers, with or without a Telegram account."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.model import Category, Education
+from storage.models import Person
+from storage.schema import persons
+
+# Columns a person's profile is made of; updates may touch only these.
+PROFILE_FIELDS = frozenset(
+    {"full_name", "school", "subject", "position", "category", "experience_years", "education"}
+)
+
+
+def person_from_row(row: Mapping[Any, Any]) -> Person:
+    return Person(
+        id=row["id"],
+        organisation_id=row["organisation_id"],
+        telegram_id=row["telegram_id"],
+        full_name=row["full_name"],
+        school=row["school"],
+        subject=row["subject"],
+        position=row["position"],
+        category=None if row["category"] is None else Category(row["category"]),
+        experience_years=row["experience_years"],
+        education=None if row["education"] is None else Education(row["education"]),
+        locale=row["locale"],
+        reachable=row["reachable"],
+    )
+
+
+async def create_person(
+    conn: AsyncConnection,
+    *,
+    organisation_id: int | None,
+    full_name: str,
+    now: datetime,
+    telegram_id: int | None = None,
+    locale: str | None = None,
+    **profile: Any,  # noqa: ANN401 - checked against PROFILE_FIELDS
+) -> Person:
+    """Adds a person; `profile` takes the optional fields of PROFILE_FIELDS."""
+    unknown = set(profile) - PROFILE_FIELDS
+    if unknown:
+        raise TypeError(f"not profile fields: {sorted(unknown)}")
+    result = await conn.execute(
+        insert(persons)
+        .values(
+            organisation_id=organisation_id,
+            telegram_id=telegram_id,
+            full_name=full_name,
+            locale=locale,
+            reachable=True,
+            created_at=now,
+            updated_at=now,
+            **profile,
+        )
+        .returning(*persons.c)
+    )
+    return person_from_row(result.mappings().one())
+
+
+async def get_person(conn: AsyncConnection, person_id: int) -> Person | None:
+    result = await conn.execute(select(persons).where(persons.c.id == person_id))
+    row = result.mappings().one_or_none()
+    return None if row is None else person_from_row(row)
+
+
+async def get_by_telegram(conn: AsyncConnection, telegram_id: int) -> Person | None:
+    result = await conn.execute(select(persons).where(persons.c.telegram_id == telegram_id))
+    row = result.mappings().one_or_none()
+    return None if row is None else person_from_row(row)
+
+
+async def update_profile(
+    conn: AsyncConnection,
+    person_id: int,
+    *,
+    now: datetime,
+    **fields: Any,  # noqa: ANN401 - checked against PROFILE_FIELDS
+) -> None:
+    unknown = set(fields) - PROFILE_FIELDS
+    if unknown:
+        raise TypeError(f"not profile fields: {sorted(unknown)}")
+    await conn.execute(
+        update(persons).where(persons.c.id == person_id).values(updated_at=now, **fields)
+    )
+
+
+async def set_locale(conn: AsyncConnection, person_id: int, locale: str) -> None:
+    await conn.execute(update(persons).where(persons.c.id == person_id).values(locale=locale))
+
+
+async def set_organisation(conn: AsyncConnection, person_id: int, organisation_id: int) -> None:
+    await conn.execute(
+        update(persons)
+        .where(persons.c.id == person_id, persons.c.organisation_id.is_(None))
+        .values(organisation_id=organisation_id)
+    )
+
+
+async def link_telegram(
+    conn: AsyncConnection, person_id: int, *, telegram_id: int, now: datetime
+) -> None:
+    """Gives a roster entry added by hand its Telegram account."""
+    await conn.execute(
+        update(persons)
+        .where(persons.c.id == person_id)
+        .values(telegram_id=telegram_id, reachable=True, updated_at=now)
+    )
+
+
+async def set_reachable(conn: AsyncConnection, telegram_id: int, *, reachable: bool) -> None:
+    """Marks whether messages reach this person (False after they blocked the bot)."""
+    await conn.execute(
+        update(persons).where(persons.c.telegram_id == telegram_id).values(reachable=reachable)
+    )
