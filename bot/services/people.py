@@ -1,0 +1,181 @@
+"""People registering themselves, their profile, language and what their menu offers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.clock import Clock
+from bot.domain import people as check
+from bot.domain.errors import Conflict, NotFound, ValidationError
+from bot.domain.model import LOCALES
+from bot.services.access import Actor
+from storage import bodies, organisations, people
+from storage.db import Database
+from storage.models import Body, Membership, Organisation, Person, present
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """What a new person typed about themselves; validated again here, not only in the form."""
+
+    full_name: str
+    school: str | None = None
+    subject: str | None = None
+
+    def checked(self) -> Registration:
+        return Registration(
+            full_name=check.full_name(self.full_name),
+            school=None if self.school is None else check.school(self.school),
+            subject=None if self.subject is None else check.subject(self.subject),
+        )
+
+    async def create(
+        self,
+        conn: AsyncConnection,
+        *,
+        telegram_id: int,
+        organisation_id: int | None,
+        locale: str,
+        now: datetime,
+    ) -> Person:
+        data = self.checked()
+        return await people.create_person(
+            conn,
+            organisation_id=organisation_id,
+            telegram_id=telegram_id,
+            full_name=data.full_name,
+            school=data.school,
+            subject=data.subject,
+            locale=locale,
+            now=now,
+        )
+
+
+class ProfileField(StrEnum):
+    FULL_NAME = "full_name"
+    SCHOOL = "school"
+    SUBJECT = "subject"
+    POSITION = "position"
+    CATEGORY = "category"
+    EXPERIENCE = "experience_years"
+    EDUCATION = "education"
+
+
+_PARSERS: dict[ProfileField, Any] = {
+    ProfileField.FULL_NAME: check.full_name,
+    ProfileField.SCHOOL: check.school,
+    ProfileField.SUBJECT: check.subject,
+    ProfileField.POSITION: check.position,
+    ProfileField.CATEGORY: lambda raw: check.category(raw).value,
+    ProfileField.EXPERIENCE: check.experience_years,
+    ProfileField.EDUCATION: lambda raw: check.education(raw).value,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Menu:
+    """What the main menu shows this person: only what their roles allow."""
+
+    registered: bool
+    may_create_organisation: bool
+    coordinated: list[Organisation]
+    managed: list[Body]
+    memberships: list[tuple[Membership, Body]]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    person: Person
+    memberships: list[tuple[Membership, Body]]
+    coordinated: list[Organisation]
+
+
+class PeopleService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    async def organisations(self) -> list[Organisation]:
+        """Organisations a teacher may register with (district names are public)."""
+        async with self._db.read() as conn:
+            return await organisations.list_organisations(conn)
+
+    async def register(
+        self,
+        actor: Actor,
+        registration: Registration,
+        *,
+        organisation_id: int | None,
+        locale: str,
+    ) -> Person:
+        """Registers someone who came without an invitation: a teacher, or a deployment
+        coordinator from COORDINATOR_IDS."""
+        async with self._db.transaction() as conn:
+            if await people.get_by_telegram(conn, actor.telegram_id) is not None:
+                raise Conflict("register-error-already")
+            if organisation_id is not None and (
+                await organisations.get_organisation(conn, organisation_id) is None
+            ):
+                raise NotFound("register-error-organisation")
+            return await registration.create(
+                conn,
+                telegram_id=actor.telegram_id,
+                organisation_id=organisation_id,
+                locale=locale,
+                now=self._clock.now(),
+            )
+
+    async def menu(self, actor: Actor) -> Menu:
+        if actor.person is None:
+            return Menu(False, False, [], [], [])
+        async with self._db.read() as conn:
+            coordinated = await organisations.coordinated_organisations(conn, actor.person.id)
+            mine = await bodies.memberships_of(conn, actor.person.id)
+            managed = {body.id: body for m, body in mine if m.role.manages_roster}
+            for organisation in coordinated:
+                for body in await bodies.list_bodies(conn, organisation.id):
+                    managed.pop(body.id, None)  # reached through the organisation screen
+        return Menu(
+            registered=True,
+            may_create_organisation=actor.is_admin,
+            coordinated=coordinated,
+            managed=list(managed.values()),
+            memberships=mine,
+        )
+
+    async def profile(self, actor: Actor) -> Profile:
+        person = actor.require_person()
+        async with self._db.read() as conn:
+            current = present(await people.get_person(conn, person.id), "person")
+            return Profile(
+                current,
+                await bodies.memberships_of(conn, person.id),
+                await organisations.coordinated_organisations(conn, person.id),
+            )
+
+    async def update_profile(self, actor: Actor, field: ProfileField, raw: str) -> Person:
+        person = actor.require_person()
+        value = _PARSERS[field](raw)
+        async with self._db.transaction() as conn:
+            await people.update_profile(
+                conn, person.id, now=self._clock.now(), **{field.value: value}
+            )
+            return present(await people.get_person(conn, person.id), "person")
+
+    async def set_locale(self, actor: Actor, locale: str) -> None:
+        if locale not in LOCALES:
+            raise ValidationError("language-error-unknown")
+        person = actor.require_person()
+        async with self._db.transaction() as conn:
+            await people.set_locale(conn, person.id, locale)
+
+    async def actor(self, telegram_id: int, *, is_admin: bool) -> Actor:
+        """The acting person of an update, from its Telegram user id."""
+        async with self._db.read() as conn:
+            person = await people.get_by_telegram(conn, telegram_id)
+        return Actor(telegram_id=telegram_id, person=person, is_admin=is_admin)

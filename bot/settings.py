@@ -1,0 +1,76 @@
+"""Settings, read once from the environment and `.env`; tests construct them explicitly."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.domain.model import LOCALES
+
+# Tokens issued by @BotFather: the bot id, a colon, then 35 characters of URL-safe base64.
+_TOKEN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/councilbot.sqlite3"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    bot_token: SecretStr
+    database_url: str = DEFAULT_DATABASE_URL
+    telegram_api_base: str | None = None
+    timezone: str = "Europe/Moscow"
+    default_locale: str = "ru"
+    coordinator_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+    log_level: str = "INFO"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        if not _TOKEN.fullmatch(value.get_secret_value().strip()):
+            raise ValueError("malformed token")
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in LOCALES:
+            raise ValueError(f"must be one of {', '.join(LOCALES)}")
+        return value
+
+    @field_validator("coordinator_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: object) -> object:
+        # People write "123, 456" or "123 456" in .env; a JSON list is not what they expect.
+        if isinstance(value, str):
+            return frozenset(int(part) for part in re.split(r"[,\s]+", value) if part)
+        return value
+
+    @field_validator("telegram_api_base")
+    @classmethod
+    def _empty_is_none(cls, value: str | None) -> str | None:
+        return value.rstrip("/") or None if value else None
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file when the URL names a SQLite file, for creating its folder."""
+        prefix = "sqlite+aiosqlite:///"
+        if not self.database_url.startswith(prefix):
+            return None
+        path = self.database_url.removeprefix(prefix).split("?", 1)[0]
+        return None if path in {"", ":memory:"} else Path(path)

@@ -1,0 +1,20 @@
+"""aiogram routers, one per feature. `routers()` makes them anew for every dispatcher."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import common, errors, invitations, profile, registration, roster, setup
+
+
+def routers() -> list[Router]:
+    # Order matters: /start with a token before plain /start; the catch-alls of `errors` last.
+    return [
+        registration.router(),
+        common.router(),
+        setup.router(),
+        roster.router(),
+        invitations.router(),
+        profile.router(),
+        errors.router(),
+    ]

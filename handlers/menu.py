@@ -1,0 +1,53 @@
+"""The main menu: built from what this person's roles allow, shown by /start, /menu and «Назад»."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.services.people import Menu
+
+
+class MenuCb(CallbackData, prefix="m"):
+    """Top-level screens. `id` is an organisation or body id where the screen needs one."""
+
+    screen: str
+    id: int = 0
+
+
+def menu_markup(menu: Menu, i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for organisation in menu.coordinated:
+        kb.button(
+            text=i18n.get("menu-organisation", name=organisation.name),
+            callback_data=MenuCb(screen="org", id=organisation.id),
+        )
+    for body in menu.managed:
+        kb.button(
+            text=i18n.get("menu-body", name=body.name),
+            callback_data=MenuCb(screen="body", id=body.id),
+        )
+    if menu.may_create_organisation:
+        kb.button(text=i18n.get("menu-create-organisation"), callback_data=MenuCb(screen="neworg"))
+    if menu.memberships:
+        kb.button(text=i18n.get("menu-my-bodies"), callback_data=MenuCb(screen="mine"))
+    kb.button(text=i18n.get("menu-profile"), callback_data=MenuCb(screen="profile"))
+    kb.button(text=i18n.get("menu-language"), callback_data=MenuCb(screen="language"))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def menu_text(menu: Menu, i18n: I18nContext) -> str:
+    if menu.coordinated or menu.managed or menu.may_create_organisation:
+        return i18n.get("menu-title")
+    if menu.memberships:
+        return i18n.get("menu-title-member")
+    return i18n.get("menu-title-teacher")
+
+
+def back_to_menu(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
+    return kb.as_markup()

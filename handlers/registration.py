@@ -1,0 +1,217 @@
+"""Joining: /start with an invitation token, and registering as a new person step by step."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import CommandObject, CommandStart
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.domain import people as check
+from bot.domain.errors import ValidationError
+from bot.notifier import Notifier
+from bot.services.access import Actor
+from bot.services.invitations import Accepted, InvitationInfo, InvitationService
+from bot.services.people import PeopleService, Registration
+from handlers.menu import menu_markup, menu_text
+from handlers.render import message_of, role_label
+
+
+class RegisterCb(CallbackData, prefix="reg"):
+    purpose: str  # teacher
+    organisation: int = 0
+
+
+class RegistrationForm(StatesGroup):
+    full_name = State()
+    school = State()
+    subject = State()
+
+
+# Who must give what: a coordinator only a name; members and teachers also school and subject.
+NAME_ONLY = frozenset({"admin", "coordinator"})
+
+
+async def start_registration(
+    message: Message, state: FSMContext, i18n: I18nContext, *, purpose: str, **data: object
+) -> None:
+    await state.set_state(RegistrationForm.full_name)
+    await state.set_data({"purpose": purpose, **data})
+    await message.answer(i18n.get("register-ask-name"))
+
+
+def invitation_text(i18n: I18nContext, info: InvitationInfo) -> str:
+    if info.body is None:
+        return i18n.get("invite-to-coordinate", organisation=info.organisation.name)
+    role = role_label(i18n, info.invitation.role, info.invitation.is_methodist)
+    return i18n.get("invite-to-body", body=info.body.name, role=role)
+
+
+async def joined(
+    message: Message,
+    accepted: Accepted,
+    i18n: I18nContext,
+    people: PeopleService,
+    actor: Actor,
+    notifier: Notifier,
+) -> None:
+    """Tells the newcomer where they are, shows their menu, and tells who invited them."""
+    info = accepted.info
+    where = info.organisation.name if info.body is None else info.body.name
+    role = role_label(i18n, info.invitation.role, info.invitation.is_methodist)
+    await message.answer(i18n.get("invite-joined", where=where, role=role))
+    fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
+    menu = await people.menu(fresh)
+    await message.answer(menu_text(menu, i18n), reply_markup=menu_markup(menu, i18n))
+    if accepted.inviter is not None and accepted.inviter.id != accepted.person.id:
+        inviter_role = notifier.text(
+            accepted.inviter,
+            "role-coordinator"
+            if info.invitation.role is None
+            else f"role-{info.invitation.role.value}",
+        )
+        await notifier.notify(
+            accepted.inviter,
+            "invite-joined-notice",
+            name=accepted.person.full_name,
+            where=where,
+            role=inviter_role,
+        )
+
+
+def router() -> Router:
+    r = Router(name="registration")
+
+    @r.message(CommandStart(deep_link=True))
+    async def start_with_token(
+        message: Message,
+        command: CommandObject,
+        actor: Actor,
+        invitations: InvitationService,
+        people: PeopleService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await state.clear()
+        token = (command.args or "").strip()
+        info = await invitations.check(token)
+        if actor.person is not None or info.person is not None:
+            accepted = await invitations.accept(actor, token, None, locale=i18n.locale)
+            await joined(message, accepted, i18n, people, actor, notifier)
+            return
+        await message.answer(invitation_text(i18n, info))
+        purpose = "coordinator" if info.body is None else "invite"
+        await start_registration(message, state, i18n, purpose=purpose, token=token)
+
+    @r.callback_query(RegisterCb.filter(F.purpose == "teacher"))
+    async def register_teacher(
+        query: CallbackQuery,
+        callback_data: RegisterCb,
+        actor: Actor,
+        people: PeopleService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        message = message_of(query)
+        if actor.person is not None:
+            await message.answer(i18n.get("register-error-already"))
+            return
+        organisations = await people.organisations()
+        if not organisations:
+            await message.answer(i18n.get("register-no-organisations"))
+            return
+        chosen = callback_data.organisation
+        if len(organisations) == 1:
+            chosen = organisations[0].id
+        if chosen == 0:
+            kb = InlineKeyboardBuilder()
+            for organisation in organisations:
+                kb.button(
+                    text=organisation.name,
+                    callback_data=RegisterCb(purpose="teacher", organisation=organisation.id),
+                )
+            kb.adjust(1)
+            await message.edit_text(
+                i18n.get("register-choose-organisation"), reply_markup=kb.as_markup()
+            )
+            return
+        await start_registration(message, state, i18n, purpose="teacher", organisation=chosen)
+
+    @r.message(RegistrationForm.full_name, F.text)
+    async def got_name(
+        message: Message,
+        actor: Actor,
+        people: PeopleService,
+        invitations: InvitationService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        full_name = check.full_name(message.text or "")
+        data = await state.update_data(full_name=full_name)
+        if data["purpose"] in NAME_ONLY:
+            await finish(message, actor, people, invitations, notifier, i18n, state)
+            return
+        await state.set_state(RegistrationForm.school)
+        await message.answer(i18n.get("register-ask-school", name=full_name))
+
+    @r.message(RegistrationForm.school, F.text)
+    async def got_school(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        await state.update_data(school=check.school(message.text or ""))
+        await state.set_state(RegistrationForm.subject)
+        await message.answer(i18n.get("register-ask-subject"))
+
+    @r.message(RegistrationForm.subject, F.text)
+    async def got_subject(
+        message: Message,
+        actor: Actor,
+        people: PeopleService,
+        invitations: InvitationService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await state.update_data(subject=check.subject(message.text or ""))
+        await finish(message, actor, people, invitations, notifier, i18n, state)
+
+    @r.message(RegistrationForm.full_name)
+    @r.message(RegistrationForm.school)
+    @r.message(RegistrationForm.subject)
+    async def not_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
+
+    async def finish(
+        message: Message,
+        actor: Actor,
+        people: PeopleService,
+        invitations: InvitationService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        registration = Registration(
+            full_name=data["full_name"], school=data.get("school"), subject=data.get("subject")
+        )
+        if data["purpose"] in {"invite", "coordinator"}:
+            accepted = await invitations.accept(
+                actor, data["token"], registration, locale=i18n.locale
+            )
+            await state.clear()
+            await joined(message, accepted, i18n, people, actor, notifier)
+            return
+        await people.register(
+            actor, registration, organisation_id=data.get("organisation"), locale=i18n.locale
+        )
+        await state.clear()
+        await message.answer(i18n.get("register-done", name=registration.full_name))
+        fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
+        menu = await people.menu(fresh)
+        await message.answer(menu_text(menu, i18n), reply_markup=menu_markup(menu, i18n))
+
+    return r

@@ -1,0 +1,282 @@
+"""The coordinator's screens: a new organisation, its bodies, and their rule settings."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.domain.errors import AccessDenied, ValidationError
+from bot.domain.model import BodyKind
+from bot.domain.rules import RuleName
+from bot.services.access import Actor
+from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
+from handlers.menu import MenuCb
+from handlers.render import kind_label, message_of
+from storage.models import Body
+
+
+class OrgCb(CallbackData, prefix="o"):
+    action: str  # tz | newbody | kind
+    id: int = 0  # organisation
+    value: str = ""
+
+
+class RuleCb(CallbackData, prefix="rl"):
+    body: int
+    rule: RuleName
+
+
+class OrgForm(StatesGroup):
+    name = State()
+    timezone = State()
+
+
+class BodyForm(StatesGroup):
+    name = State()
+    subject = State()
+
+
+class RuleForm(StatesGroup):
+    value = State()
+
+
+def organisation_screen(
+    view: OrganisationView, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    organisation = view.organisation
+    lines = [i18n.get("org-title", name=organisation.name, timezone=organisation.timezone)]
+    lines.append(i18n.get("org-bodies", count=len(view.bodies)))
+    kb = InlineKeyboardBuilder()
+    for body in view.bodies:
+        kb.button(
+            text=f"{kind_label(i18n, body.kind)}: {body.name}",
+            callback_data=MenuCb(screen="body", id=body.id),
+        )
+    kb.button(
+        text=i18n.get("org-new-body"), callback_data=OrgCb(action="newbody", id=organisation.id)
+    )
+    kb.button(
+        text=i18n.get("org-invite-coordinator"),
+        callback_data=OrgCb(action="coord", id=organisation.id),
+    )
+    kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
+    kb.adjust(1)
+    return "\n".join(lines), kb.as_markup()
+
+
+def rules_screen(body: Body, i18n: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
+    rules = body.rules
+    text = i18n.get(
+        "rules-title",
+        body=body.name,
+        quorum=str(rules.quorum),
+        decision=str(rules.decision),
+        casting=i18n.get("rules-yes" if rules.chair_casting_vote else "rules-no"),
+        notice=rules.notice_days,
+        proposal=rules.proposal_days,
+        minutes=rules.minutes_days,
+    )
+    kb = InlineKeyboardBuilder()
+    for rule in RuleName:
+        kb.button(
+            text=i18n.get(f"rules-button-{rule.value}"),
+            callback_data=RuleCb(body=body.id, rule=rule),
+        )
+    kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="body", id=body.id))
+    kb.adjust(2, 2, 2, 1)
+    return text, kb.as_markup()
+
+
+def router() -> Router:
+    r = Router(name="setup")
+
+    @r.callback_query(MenuCb.filter(F.screen == "neworg"))
+    async def new_organisation(
+        query: CallbackQuery, actor: Actor, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        message = message_of(query)
+        if not actor.is_admin:
+            raise AccessDenied("error-not-allowed")
+        await state.set_state(OrgForm.name)
+        await message.answer(i18n.get("org-ask-name"))
+
+    @r.message(OrgForm.name, F.text)
+    async def got_org_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        name = valid_name(message.text or "", key="setup-error-org-name")
+        await state.update_data(name=name)
+        await state.set_state(OrgForm.timezone)
+        kb = InlineKeyboardBuilder()
+        for index, zone in enumerate(TIMEZONES):
+            kb.button(
+                text=i18n.get(f"tz-{zone.replace('/', '-')}"),
+                callback_data=OrgCb(action="tz", value=str(index)),
+            )
+        kb.adjust(2)
+        await message.answer(i18n.get("org-ask-timezone"), reply_markup=kb.as_markup())
+
+    @r.callback_query(OrgForm.timezone, OrgCb.filter(F.action == "tz"))
+    async def got_timezone(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        index = int(callback_data.value) if callback_data.value.isdigit() else -1
+        if not 0 <= index < len(TIMEZONES):
+            raise ValidationError("setup-error-timezone", value=callback_data.value)
+        data = await state.get_data()
+        organisation = await setup.create_organisation(
+            actor, name=data["name"], timezone=TIMEZONES[index]
+        )
+        await state.clear()
+        text, markup = organisation_screen(await setup.organisation(actor, organisation.id), i18n)
+        await message_of(query).edit_text(
+            i18n.get("org-created", name=organisation.name) + "\n\n" + text, reply_markup=markup
+        )
+
+    @r.callback_query(MenuCb.filter(F.screen == "org"))
+    async def show_organisation(
+        query: CallbackQuery,
+        callback_data: MenuCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+    ) -> None:
+        text, markup = organisation_screen(await setup.organisation(actor, callback_data.id), i18n)
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(OrgCb.filter(F.action == "newbody"))
+    async def new_body(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+    ) -> None:
+        await setup.organisation(actor, callback_data.id)  # checks the coordinator's right
+        kb = InlineKeyboardBuilder()
+        for kind in BodyKind:
+            kb.button(
+                text=kind_label(i18n, kind),
+                callback_data=OrgCb(action="kind", id=callback_data.id, value=kind.value),
+            )
+        kb.button(
+            text=i18n.get("button-back"), callback_data=MenuCb(screen="org", id=callback_data.id)
+        )
+        kb.adjust(1)
+        await message_of(query).edit_text(i18n.get("body-ask-kind"), reply_markup=kb.as_markup())
+
+    @r.callback_query(OrgCb.filter(F.action == "kind"), OrgCb.filter(F.value.in_(list(BodyKind))))
+    async def got_kind(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await setup.organisation(actor, callback_data.id)
+        await state.set_state(BodyForm.name)
+        await state.set_data({"organisation": callback_data.id, "kind": callback_data.value})
+        await message_of(query).answer(i18n.get(f"body-ask-name-{callback_data.value}"))
+
+    @r.message(BodyForm.name, F.text)
+    async def got_body_name(
+        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        name = valid_name(message.text or "", key="setup-error-body-name")
+        data = await state.update_data(name=name)
+        if data["kind"] == BodyKind.RMO:
+            await state.set_state(BodyForm.subject)
+            await message.answer(i18n.get("body-ask-subject"))
+            return
+        await create_body(message, actor, setup, i18n, state, subject=None)
+
+    @r.message(BodyForm.subject, F.text)
+    async def got_body_subject(
+        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        await create_body(message, actor, setup, i18n, state, subject=message.text or "")
+
+    async def create_body(
+        message: Message,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+        state: FSMContext,
+        *,
+        subject: str | None,
+    ) -> None:
+        data = await state.get_data()
+        body = await setup.create_body(
+            actor,
+            organisation_id=data["organisation"],
+            kind=BodyKind(data["kind"]),
+            name=data["name"],
+            subject=subject,
+        )
+        await state.clear()
+        text, markup = organisation_screen(
+            await setup.organisation(actor, body.organisation_id), i18n
+        )
+        await message.answer(
+            i18n.get("body-created", name=body.name) + "\n\n" + text, reply_markup=markup
+        )
+
+    @r.callback_query(RuleCb.filter(F.rule == RuleName.CASTING_VOTE))
+    async def toggle_casting_vote(
+        query: CallbackQuery,
+        callback_data: RuleCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+    ) -> None:
+        body = await setup.change_rule(actor, callback_data.body, RuleName.CASTING_VOTE, "")
+        text, markup = rules_screen(body, i18n)
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(RuleCb.filter())
+    async def ask_rule(
+        query: CallbackQuery,
+        callback_data: RuleCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await setup.body(actor, callback_data.body)  # checks the coordinator's right
+        await state.set_state(RuleForm.value)
+        await state.set_data({"body": callback_data.body, "rule": callback_data.rule.value})
+        await message_of(query).answer(i18n.get(f"rules-ask-{callback_data.rule.value}"))
+
+    @r.message(RuleForm.value, F.text)
+    async def got_rule(
+        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        data = await state.get_data()
+        body = await setup.change_rule(
+            actor, data["body"], RuleName(data["rule"]), message.text or ""
+        )
+        await state.clear()
+        text, markup = rules_screen(body, i18n)
+        await message.answer(i18n.get("rules-saved") + "\n\n" + text, reply_markup=markup)
+
+    @r.callback_query(MenuCb.filter(F.screen == "rules"))
+    async def show_rules(
+        query: CallbackQuery,
+        callback_data: MenuCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+    ) -> None:
+        text, markup = rules_screen(await setup.body(actor, callback_data.id), i18n)
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    return r
