@@ -1,0 +1,81 @@
+"""The production dispatcher running against the fake Bot API, on a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from pydantic import SecretStr
+
+from bot.app import build_dispatcher, make_bot
+from bot.settings import Settings
+from storage.db import Database
+from storage.migrate import migrate
+from tests.clock import ManualClock
+from tests.fakegram import FakeTelegram, Person
+
+ADMIN_ID = 1001  # listed in COORDINATOR_IDS
+
+
+@dataclass
+class BotUnderTest:
+    fake: FakeTelegram
+    db: Database
+    clock: ManualClock
+    settings: Settings
+    _running: tuple[Bot, Dispatcher, asyncio.Task[None]] | None = field(default=None, repr=False)
+
+    def person(self, user_id: int, first_name: str, *, language_code: str | None = "ru") -> Person:
+        return self.fake.person(user_id, first_name, language_code=language_code)
+
+    async def start(self) -> None:
+        bot = make_bot(self.settings)
+        dp = build_dispatcher(self.settings, self.db, self.clock)
+        task = asyncio.create_task(
+            dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=True)
+        )
+        self._running = (bot, dp, task)
+        await self.fake.wait_until_polling()
+
+    async def stop(self) -> None:
+        """Stops polling as a shutdown would; the database and the fake stay."""
+        if self._running is None:
+            return
+        _, dp, task = self._running
+        self._running = None
+        with contextlib.suppress(RuntimeError):  # polling may already have stopped
+            await dp.stop_polling()
+        await task
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+
+async def open_bot(
+    tmp_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN_ID})
+) -> BotUnderTest:
+    fake = FakeTelegram()
+    await fake.start()
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}")
+    await migrate(db)
+    settings = Settings(
+        bot_token=SecretStr(fake.token),
+        telegram_api_base=fake.base_url,
+        coordinator_ids=admin_ids,
+        database_url=db.url,
+        _env_file=None,  # pydantic-settings: ignore any .env where the tests run
+    )
+    app = BotUnderTest(fake=fake, db=db, clock=ManualClock(), settings=settings)
+    await app.start()
+    return app
+
+
+async def close_bot(app: BotUnderTest) -> None:
+    await app.stop()
+    await app.db.dispose()
+    await app.fake.stop()
+    app.fake.assert_no_unknown_calls()
