@@ -25,6 +25,7 @@ from bot.services.roster import RosterService
 from bot.services.setup import SetupService
 from bot.settings import Settings
 from handlers import routers
+from handlers.errors import DomainErrorMiddleware
 from storage.db import Database
 from storage.fsm import DatabaseStorage
 
@@ -75,6 +76,8 @@ def build_dispatcher(
     ).setup(dp)
     dp.callback_query.outer_middleware(OwnMessageGuard())
     dp.callback_query.middleware(CallbackAnswerMiddleware())
+    dp.callback_query.middleware(DomainErrorMiddleware())
+    dp.message.middleware(DomainErrorMiddleware())
     dp.include_routers(*routers())
 
     async def on_startup(bot: Bot) -> None:

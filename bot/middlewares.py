@@ -29,7 +29,11 @@ class ActorMiddleware(BaseMiddleware):
     ) -> Any:  # noqa: ANN401 - whatever the handler returns
         user: User | None = data.get("event_from_user")
         if user is not None and not user.is_bot:
-            data["actor"] = await self._people.actor(user.id, is_admin=user.id in self._admin_ids)
+            actor = await self._people.actor(user.id, is_admin=user.id in self._admin_ids)
+            if actor.person is not None and not actor.person.reachable:
+                # They write to us again, so they unblocked the bot: messages reach them.
+                actor = await self._people.mark_reachable(actor)
+            data["actor"] = actor
         return await handler(event, data)
 
 

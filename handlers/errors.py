@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
-from aiogram import F, Router
+from aiogram import BaseMiddleware, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import CallbackQuery, ErrorEvent, Message
+from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.domain.errors import DomainError
@@ -16,6 +19,8 @@ from bot.domain.roster_csv import RosterFileError
 log = logging.getLogger(__name__)
 # A long list of CSV errors is cut so that the message stays under Telegram's 4096 characters.
 MAX_LISTED_ERRORS = 30
+# Telegram shows at most 200 characters in a callback alert; longer answers go to the chat.
+ALERT = 200
 
 
 def describe(error: DomainError, i18n: I18nContext) -> str:
@@ -33,21 +38,33 @@ def describe(error: DomainError, i18n: I18nContext) -> str:
     return text
 
 
-async def tell(event: ErrorEvent, text: str) -> None:
-    update = event.update
-    if update.callback_query is not None:
-        await update.callback_query.answer(text[:200], show_alert=True)
-    elif update.message is not None:
-        await update.message.answer(text)
+class DomainErrorMiddleware(BaseMiddleware):
+    """Turns a domain error into the person's answer right where it happens: an alert on the
+    pressed button (through aiogram's CallbackAnswer, which answers every query exactly once)
+    or a reply to the message. Nothing was changed: services raise before they write."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:  # noqa: ANN401 - whatever the handler returns
+        try:
+            return await handler(event, data)
+        except DomainError as error:
+            text = describe(error, data["i18n"])
+            answer: CallbackAnswer | None = data.get("callback_answer")
+            if isinstance(event, CallbackQuery) and answer is not None and len(text) <= ALERT:
+                answer.text, answer.show_alert = text, True
+            elif isinstance(event, CallbackQuery) and isinstance(event.message, Message):
+                await event.message.answer(text)
+            elif isinstance(event, Message):
+                await event.answer(text)
+            return None
 
 
 def router() -> Router:
     r = Router(name="errors")
-
-    @r.error(ExceptionTypeFilter(DomainError), F.update.as_("update"))
-    async def domain_error(event: ErrorEvent, i18n: I18nContext) -> None:
-        assert isinstance(event.exception, DomainError)  # noqa: S101 - the filter says so
-        await tell(event, describe(event.exception, i18n))
 
     @r.error(ExceptionTypeFilter(TelegramBadRequest), F.exception.message.contains("not modified"))
     async def not_modified(event: ErrorEvent) -> None:
@@ -61,8 +78,13 @@ def router() -> Router:
             event.exception,
             exc_info=event.exception,
         )
-        if i18n is not None:
-            await tell(event, i18n.get("error-unexpected"))
+        # A pressed button was already answered (empty) by CallbackAnswerMiddleware: the
+        # apology goes into the chat instead.
+        update = event.update
+        query = update.callback_query
+        message = update.message or (query.message if query is not None else None)
+        if i18n is not None and isinstance(message, Message):
+            await message.answer(i18n.get("error-unexpected"))
 
     @r.callback_query()
     async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:

@@ -18,7 +18,7 @@ from bot.services.access import Actor
 from bot.services.invitations import Accepted, InvitationInfo, InvitationService
 from bot.services.people import PeopleService, Registration
 from handlers.menu import menu_markup, menu_text
-from handlers.render import message_of, role_label
+from handlers.render import ANSWER, NOT_COMMAND, message_of, role_label
 
 
 class RegisterCb(CallbackData, prefix="reg"):
@@ -142,7 +142,7 @@ def router() -> Router:
             return
         await start_registration(message, state, i18n, purpose="teacher", organisation=chosen)
 
-    @r.message(RegistrationForm.full_name, F.text)
+    @r.message(RegistrationForm.full_name, ANSWER)
     async def got_name(
         message: Message,
         actor: Actor,
@@ -160,13 +160,13 @@ def router() -> Router:
         await state.set_state(RegistrationForm.school)
         await message.answer(i18n.get("register-ask-school", name=full_name))
 
-    @r.message(RegistrationForm.school, F.text)
+    @r.message(RegistrationForm.school, ANSWER)
     async def got_school(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(school=check.school(message.text or ""))
         await state.set_state(RegistrationForm.subject)
         await message.answer(i18n.get("register-ask-subject"))
 
-    @r.message(RegistrationForm.subject, F.text)
+    @r.message(RegistrationForm.subject, ANSWER)
     async def got_subject(
         message: Message,
         actor: Actor,
@@ -179,9 +179,9 @@ def router() -> Router:
         await state.update_data(subject=check.subject(message.text or ""))
         await finish(message, actor, people, invitations, notifier, i18n, state)
 
-    @r.message(RegistrationForm.full_name)
-    @r.message(RegistrationForm.school)
-    @r.message(RegistrationForm.subject)
+    @r.message(RegistrationForm.full_name, NOT_COMMAND)
+    @r.message(RegistrationForm.school, NOT_COMMAND)
+    @r.message(RegistrationForm.subject, NOT_COMMAND)
     async def not_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 

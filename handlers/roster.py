@@ -18,7 +18,7 @@ from bot.domain.roster_csv import MAX_BYTES, MAX_LINES
 from bot.services.access import Actor
 from bot.services.roster import ImportPreview, Member, NewMember, Roster, RosterService
 from handlers.menu import MenuCb
-from handlers.render import kind_label, message_of, role_label
+from handlers.render import ANSWER, NOT_COMMAND, kind_label, message_of, role_label
 from storage.models import Person
 
 PAGE = 10
@@ -172,13 +172,15 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
     return text, kb.as_markup()
 
 
-def role_markup(kind: BodyKind, i18n: I18nContext, *, membership: int) -> InlineKeyboardMarkup:
+def role_markup(
+    kind: BodyKind, i18n: I18nContext, *, membership: int, action: str = "setrole"
+) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for code in role_codes(kind):
         role, methodist = ROLE_CHOICES[code]
         kb.button(
             text=role_label(i18n, role, methodist),
-            callback_data=MemberCb(action="setrole", id=membership, role=code),
+            callback_data=MemberCb(action=action, id=membership, role=code),
         )
     kb.adjust(2)
     return kb.as_markup()
@@ -329,19 +331,19 @@ def router() -> Router:
         await state.set_data({"body": callback_data.id})
         await message_of(query).answer(i18n.get("add-ask-name"))
 
-    @r.message(AddForm.full_name, F.text)
+    @r.message(AddForm.full_name, ANSWER)
     async def add_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(full_name=check.full_name(message.text or ""))
         await state.set_state(AddForm.school)
         await message.answer(i18n.get("add-ask-school"))
 
-    @r.message(AddForm.school, F.text)
+    @r.message(AddForm.school, ANSWER)
     async def add_school(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(school=check.school(message.text or ""))
         await state.set_state(AddForm.subject)
         await message.answer(i18n.get("add-ask-subject"))
 
-    @r.message(AddForm.subject, F.text)
+    @r.message(AddForm.subject, ANSWER)
     async def add_subject(
         message: Message, actor: Actor, roster: RosterService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -349,12 +351,13 @@ def router() -> Router:
         body = (await roster.roster(actor, data["body"])).body
         await state.set_state(AddForm.role)
         await message.answer(
-            i18n.get("add-ask-role"), reply_markup=role_markup(body.kind, i18n, membership=0)
+            i18n.get("add-ask-role"),
+            reply_markup=role_markup(body.kind, i18n, membership=0, action="addrole"),
         )
 
     @r.callback_query(
         AddForm.role,
-        MemberCb.filter(F.action == "setrole"),
+        MemberCb.filter(F.action == "addrole"),
         MemberCb.filter(F.role.in_(ROLE_CHOICES)),
     )
     async def add_role(
@@ -378,9 +381,9 @@ def router() -> Router:
             i18n.get("add-done") + "\n\n" + text, reply_markup=markup
         )
 
-    @r.message(AddForm.full_name)
-    @r.message(AddForm.school)
-    @r.message(AddForm.subject)
+    @r.message(AddForm.full_name, NOT_COMMAND)
+    @r.message(AddForm.school, NOT_COMMAND)
+    @r.message(AddForm.subject, NOT_COMMAND)
     async def add_not_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 
@@ -431,7 +434,7 @@ def router() -> Router:
         kb.adjust(1)
         await message.answer(preview_text(preview, i18n), reply_markup=kb.as_markup())
 
-    @r.message(ImportForm.file)
+    @r.message(ImportForm.file, NOT_COMMAND)
     async def import_not_file(message: Message) -> None:
         raise ValidationError("import-error-not-file")
 

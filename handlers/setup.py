@@ -16,7 +16,7 @@ from bot.domain.rules import RuleName
 from bot.services.access import Actor
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
 from handlers.menu import MenuCb
-from handlers.render import kind_label, message_of
+from handlers.render import ANSWER, kind_label, message_of
 from storage.models import Body
 
 
@@ -105,7 +105,7 @@ def router() -> Router:
         await state.set_state(OrgForm.name)
         await message.answer(i18n.get("org-ask-name"))
 
-    @r.message(OrgForm.name, F.text)
+    @r.message(OrgForm.name, ANSWER)
     async def got_org_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         name = valid_name(message.text or "", key="setup-error-org-name")
         await state.update_data(name=name)
@@ -187,7 +187,7 @@ def router() -> Router:
         await state.set_data({"organisation": callback_data.id, "kind": callback_data.value})
         await message_of(query).answer(i18n.get(f"body-ask-name-{callback_data.value}"))
 
-    @r.message(BodyForm.name, F.text)
+    @r.message(BodyForm.name, ANSWER)
     async def got_body_name(
         message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -199,7 +199,7 @@ def router() -> Router:
             return
         await create_body(message, actor, setup, i18n, state, subject=None)
 
-    @r.message(BodyForm.subject, F.text)
+    @r.message(BodyForm.subject, ANSWER)
     async def got_body_subject(
         message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -256,7 +256,7 @@ def router() -> Router:
         await state.set_data({"body": callback_data.body, "rule": callback_data.rule.value})
         await message_of(query).answer(i18n.get(f"rules-ask-{callback_data.rule.value}"))
 
-    @r.message(RuleForm.value, F.text)
+    @r.message(RuleForm.value, ANSWER)
     async def got_rule(
         message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
     ) -> None:

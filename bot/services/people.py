@@ -174,6 +174,12 @@ class PeopleService:
         async with self._db.transaction() as conn:
             await people.set_locale(conn, person.id, locale)
 
+    async def mark_reachable(self, actor: Actor) -> Actor:
+        async with self._db.transaction() as conn:
+            await people.set_reachable(conn, actor.telegram_id, reachable=True)
+            person = await people.get_by_telegram(conn, actor.telegram_id)
+        return Actor(telegram_id=actor.telegram_id, person=person, is_admin=actor.is_admin)
+
     async def actor(self, telegram_id: int, *, is_admin: bool) -> Actor:
         """The acting person of an update, from its Telegram user id."""
         async with self._db.read() as conn:
