@@ -11,13 +11,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.services.access import Actor
-from bot.services.invitations import DAYS_CHOICES, USES_CHOICES, InvitationService
+from bot.services.invitations import DAYS_CHOICES, USES_CHOICES, InvitationService, Issued
 from bot.services.roster import RosterService
 from handlers.menu import MenuCb
-from handlers.render import message_of, role_label
+from handlers.render import local_time, message_of, role_label
 from handlers.roster import ROLE_CHOICES, InviteStartCb, MemberCb, role_codes
 from handlers.setup import OrgCb
-from storage.models import Invitation
 
 
 class InviteCb(CallbackData, prefix="i"):
@@ -44,10 +43,11 @@ def choices(
 
 
 async def link_text(
-    bot: Bot, i18n: I18nContext, invitation: Invitation, *, key: str, **params: str | int
+    bot: Bot, i18n: I18nContext, issued: Issued, *, key: str, **params: str | int
 ) -> str:
+    invitation = issued.invitation
     link = await create_start_link(bot, invitation.token)
-    expires = invitation.expires_at.strftime("%d.%m.%Y")
+    expires = local_time(invitation.expires_at, issued.timezone)
     return i18n.get(key, link=link, uses=invitation.max_uses, expires=expires, **params)
 
 
@@ -119,7 +119,7 @@ def router() -> Router:
         i18n: I18nContext,
     ) -> None:
         role, methodist = ROLE_CHOICES[callback_data.role]
-        invitation = await invitations.create_for_body(
+        issued = await invitations.create_for_body(
             actor,
             body_id=callback_data.body,
             role=role,
@@ -133,7 +133,7 @@ def router() -> Router:
             callback_data=MenuCb(screen="body", id=callback_data.body),
         )
         text = await link_text(
-            bot, i18n, invitation, key="invite-link", role=role_label(i18n, role, methodist)
+            bot, i18n, issued, key="invite-link", role=role_label(i18n, role, methodist)
         )
         await message_of(query).edit_text(text, reply_markup=kb.as_markup())
 
@@ -161,7 +161,7 @@ def router() -> Router:
         invitations: InvitationService,
         i18n: I18nContext,
     ) -> None:
-        invitation = await invitations.create_for_coordinator(
+        issued = await invitations.create_for_coordinator(
             actor, organisation_id=callback_data.organisation, days=callback_data.days
         )
         kb = InlineKeyboardBuilder()
@@ -170,7 +170,7 @@ def router() -> Router:
             callback_data=MenuCb(screen="org", id=callback_data.organisation),
         )
         await message_of(query).edit_text(
-            await link_text(bot, i18n, invitation, key="invite-coordinator-link"),
+            await link_text(bot, i18n, issued, key="invite-coordinator-link"),
             reply_markup=kb.as_markup(),
         )
 
@@ -184,7 +184,7 @@ def router() -> Router:
         roster: RosterService,
         i18n: I18nContext,
     ) -> None:
-        invitation = await invitations.create_personal(actor, membership_id=callback_data.id)
+        issued = await invitations.create_personal(actor, membership_id=callback_data.id)
         member = await roster.member(actor, callback_data.id)
         kb = InlineKeyboardBuilder()
         kb.button(
@@ -192,7 +192,7 @@ def router() -> Router:
             callback_data=MemberCb(action="show", id=callback_data.id),
         )
         text = await link_text(
-            bot, i18n, invitation, key="invite-personal-link", name=member.entry.person.full_name
+            bot, i18n, issued, key="invite-personal-link", name=member.entry.person.full_name
         )
         await message_of(query).edit_text(text, reply_markup=kb.as_markup())
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
@@ -34,3 +37,12 @@ def message_of(query: CallbackQuery) -> Message:
 # commands work from the middle of any form.
 NOT_COMMAND = ~F.text.startswith("/")
 ANSWER = F.text & NOT_COMMAND
+
+
+def local_time(moment: datetime, timezone: str) -> str:
+    """A moment as people write it in Russia, in the organisation's time: 12.03.2027 15:00."""
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
+
+
+def local_date(moment: datetime, timezone: str) -> str:
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y")

@@ -18,7 +18,7 @@ from bot.domain.roster_csv import MAX_BYTES, MAX_LINES
 from bot.services.access import Actor
 from bot.services.roster import ImportPreview, Member, NewMember, Roster, RosterService
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, NOT_COMMAND, kind_label, message_of, role_label
+from handlers.render import ANSWER, NOT_COMMAND, kind_label, local_date, message_of, role_label
 from storage.models import Person
 
 PAGE = 10
@@ -150,7 +150,7 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
         school=person.school or "-",
         subject=person.subject or "-",
         role=role_label(i18n, membership.role, membership.is_methodist),
-        since=membership.started_at.strftime("%d.%m.%Y"),
+        since=local_date(membership.started_at, member.body.timezone),
         mark=reach_mark(i18n, person),
     )
     kb = InlineKeyboardBuilder()

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import BodyKind, Role
 from bot.domain.rules import BodyRules, Fraction
-from storage.models import Body, Membership, RosterEntry
+from storage.models import Body, Membership, RosterEntry, present
 from storage.people import person_from_row
-from storage.schema import bodies, memberships, part, persons
+from storage.schema import bodies, memberships, organisations, part, persons
 
 ROLE_ORDER = case({role.value: index for index, role in enumerate(Role)}, value=memberships.c.role)
 
@@ -34,7 +34,14 @@ def _body(row: Mapping[Any, Any]) -> Body:
             minutes_days=row["minutes_days"],
         ),
         group_chat_id=row["group_chat_id"],
+        timezone=row["timezone"],
     )
+
+
+# A body is always read with its organisation's time zone: every date it shows is local.
+BODIES = select(bodies, organisations.c.timezone).join(
+    organisations, organisations.c.id == bodies.c.organisation_id
+)
 
 
 def _membership(row: Mapping[Any, Any]) -> Membership:
@@ -83,20 +90,20 @@ async def create_body(
             created_at=now,
             **_rules_columns(BodyRules()),
         )
-        .returning(*bodies.c)
+        .returning(bodies.c.id)
     )
-    return _body(result.mappings().one())
+    return present(await get_body(conn, result.scalar_one()), "body")
 
 
 async def get_body(conn: AsyncConnection, body_id: int) -> Body | None:
-    result = await conn.execute(select(bodies).where(bodies.c.id == body_id))
+    result = await conn.execute(BODIES.where(bodies.c.id == body_id))
     row = result.mappings().one_or_none()
     return None if row is None else _body(row)
 
 
 async def list_bodies(conn: AsyncConnection, organisation_id: int) -> list[Body]:
     result = await conn.execute(
-        select(bodies).where(bodies.c.organisation_id == organisation_id).order_by(bodies.c.id)
+        BODIES.where(bodies.c.organisation_id == organisation_id).order_by(bodies.c.id)
     )
     return [_body(row) for row in result.mappings()]
 
@@ -169,12 +176,19 @@ async def active_membership(
 async def memberships_of(conn: AsyncConnection, person_id: int) -> list[tuple[Membership, Body]]:
     """A person's active memberships with their bodies."""
     result = await conn.execute(
-        select(memberships, bodies)
+        select(memberships, bodies, organisations.c.timezone)
         .join(bodies, bodies.c.id == memberships.c.body_id)
+        .join(organisations, organisations.c.id == bodies.c.organisation_id)
         .where(memberships.c.person_id == person_id, memberships.c.active)
         .order_by(bodies.c.id)
     )
-    return [(_membership(part(row, memberships)), _body(part(row, bodies))) for row in result]
+    return [
+        (
+            _membership(part(row, memberships)),
+            _body({**part(row, bodies), "timezone": row.timezone}),
+        )
+        for row in result
+    ]
 
 
 async def roster(conn: AsyncConnection, body_id: int) -> list[RosterEntry]:

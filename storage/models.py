@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
@@ -46,6 +47,11 @@ class Body(Frozen):
     subject: str | None
     rules: BodyRules
     group_chat_id: int | None
+    timezone: str  # the organisation's: every time of this body is shown in it
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 class Membership(Frozen):

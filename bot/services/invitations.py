@@ -25,6 +25,14 @@ LEADERSHIP = frozenset({Role.CHAIR, Role.DEPUTY, Role.SECRETARY})
 
 
 @dataclass(frozen=True, slots=True)
+class Issued:
+    """A new link, with the time zone its expiry is to be shown in."""
+
+    invitation: Invitation
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
 class InvitationInfo:
     """What a person who opened a link is being invited to."""
 
@@ -66,7 +74,7 @@ class InvitationService:
         is_methodist: bool,
         max_uses: int,
         days: int,
-    ) -> Invitation:
+    ) -> Issued:
         if max_uses not in USES_CHOICES or days not in DAYS_CHOICES:
             raise ValidationError("invite-error-limits")
         now = self._clock.now()
@@ -75,7 +83,7 @@ class InvitationService:
             person, body = access.person, access.body
             if not may_appoint(access, role):
                 raise AccessDenied("roster-error-leadership")
-            return await invitations.create_invitation(
+            invitation = await invitations.create_invitation(
                 conn,
                 token=new_token(),
                 organisation_id=body.organisation_id,
@@ -88,17 +96,21 @@ class InvitationService:
                 created_by=person.id,
                 now=now,
             )
+        return Issued(invitation, body.timezone)
 
     async def create_for_coordinator(
         self, actor: Actor, *, organisation_id: int, days: int
-    ) -> Invitation:
+    ) -> Issued:
         """A one-person link that makes its user a coordinator of the organisation."""
         if days not in DAYS_CHOICES:
             raise ValidationError("invite-error-limits")
         now = self._clock.now()
         async with self._db.transaction() as conn:
             person = await require_coordinator(conn, actor, organisation_id)
-            return await invitations.create_invitation(
+            organisation = present(
+                await organisations.get_organisation(conn, organisation_id), "organisation"
+            )
+            invitation = await invitations.create_invitation(
                 conn,
                 token=new_token(),
                 organisation_id=organisation_id,
@@ -111,8 +123,9 @@ class InvitationService:
                 created_by=person.id,
                 now=now,
             )
+        return Issued(invitation, organisation.timezone)
 
-    async def create_personal(self, actor: Actor, *, membership_id: int) -> Invitation:
+    async def create_personal(self, actor: Actor, *, membership_id: int) -> Issued:
         """A link for one roster entry added by hand, so its person can join from Telegram."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
@@ -124,7 +137,7 @@ class InvitationService:
             member = present(await people.get_person(conn, membership.person_id), "person")
             if member.telegram_id is not None:
                 raise Conflict("roster-error-already-linked", name=member.full_name)
-            return await invitations.create_invitation(
+            invitation = await invitations.create_invitation(
                 conn,
                 token=new_token(),
                 organisation_id=body.organisation_id,
@@ -137,6 +150,7 @@ class InvitationService:
                 created_by=manager.id,
                 now=now,
             )
+        return Issued(invitation, body.timezone)
 
     async def check(self, token: str) -> InvitationInfo:
         """What a token invites to, or a ValidationError saying why it cannot be used."""
