@@ -14,8 +14,8 @@ from aiogram_i18n import I18nContext
 from bot.domain.model import LOCALES
 from bot.services.access import Actor
 from bot.services.people import PeopleService
-from handlers.menu import MenuCb, back_to_menu, menu_markup, menu_text
-from handlers.registration import RegisterCb, start_registration
+from handlers.menu import MenuCb, back_to_menu, show_menu
+from handlers.registration import start_registration
 from handlers.render import message_of, role_label
 
 
@@ -28,27 +28,6 @@ def language_markup() -> InlineKeyboardMarkup:
     kb.button(text="Русский", callback_data=LanguageCb(code="ru"))
     kb.button(text="English", callback_data=LanguageCb(code="en"))
     return kb.as_markup()
-
-
-def welcome_markup(i18n: I18nContext) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    kb.button(text=i18n.get("start-register-teacher"), callback_data=RegisterCb(purpose="teacher"))
-    return kb.as_markup()
-
-
-async def show_menu(
-    message: Message, actor: Actor, people: PeopleService, i18n: I18nContext, *, edit: bool
-) -> None:
-    """The main menu, or for someone not registered the way to register."""
-    menu = await people.menu(actor)
-    if not menu.registered:
-        await message.answer(i18n.get("start-welcome-guest"), reply_markup=welcome_markup(i18n))
-        return
-    text, markup = menu_text(menu, i18n), menu_markup(menu, i18n)
-    if edit:
-        await message.edit_text(text, reply_markup=markup)
-    else:
-        await message.answer(text, reply_markup=markup)
 
 
 def router() -> Router:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.services.people import Menu
+from bot.services.access import Actor
+from bot.services.people import Menu, PeopleService
+
+
+class RegisterCb(CallbackData, prefix="reg"):
+    """Registering without an invitation (handlers/registration.py)."""
+
+    purpose: str  # teacher
+    organisation: int = 0
 
 
 class MenuCb(CallbackData, prefix="m"):
@@ -51,3 +59,24 @@ def back_to_menu(i18n: I18nContext) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
     return kb.as_markup()
+
+
+def welcome_markup(i18n: I18nContext) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("start-register-teacher"), callback_data=RegisterCb(purpose="teacher"))
+    return kb.as_markup()
+
+
+async def show_menu(
+    message: Message, actor: Actor, people: PeopleService, i18n: I18nContext, *, edit: bool
+) -> None:
+    """The main menu, or for someone not registered the way to register."""
+    menu = await people.menu(actor)
+    if not menu.registered:
+        await message.answer(i18n.get("start-welcome-guest"), reply_markup=welcome_markup(i18n))
+        return
+    text, markup = menu_text(menu, i18n), menu_markup(menu, i18n)
+    if edit:
+        await message.edit_text(text, reply_markup=markup)
+    else:
+        await message.answer(text, reply_markup=markup)

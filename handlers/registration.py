@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import CommandObject, CommandStart
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -17,13 +16,8 @@ from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.invitations import Accepted, InvitationInfo, InvitationService
 from bot.services.people import PeopleService, Registration
-from handlers.menu import menu_markup, menu_text
+from handlers.menu import RegisterCb, show_menu
 from handlers.render import ANSWER, NOT_COMMAND, message_of, role_label
-
-
-class RegisterCb(CallbackData, prefix="reg"):
-    purpose: str  # teacher
-    organisation: int = 0
 
 
 class RegistrationForm(StatesGroup):
@@ -64,9 +58,13 @@ async def joined(
     where = info.organisation.name if info.body is None else info.body.name
     role = role_label(i18n, info.invitation.role, info.invitation.is_methodist)
     await message.answer(i18n.get("invite-joined", where=where, role=role))
-    fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
-    menu = await people.menu(fresh)
-    await message.answer(menu_text(menu, i18n), reply_markup=menu_markup(menu, i18n))
+    await show_menu(
+        message,
+        await people.actor(actor.telegram_id, is_admin=actor.is_admin),
+        people,
+        i18n,
+        edit=False,
+    )
     if accepted.inviter is not None and accepted.inviter.id != accepted.person.id:
         inviter_role = notifier.text(
             accepted.inviter,
@@ -211,7 +209,6 @@ def router() -> Router:
         await state.clear()
         await message.answer(i18n.get("register-done", name=registration.full_name))
         fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
-        menu = await people.menu(fresh)
-        await message.answer(menu_text(menu, i18n), reply_markup=menu_markup(menu, i18n))
+        await show_menu(message, fresh, people, i18n, edit=False)
 
     return r

@@ -15,6 +15,7 @@ from bot.domain.model import BodyKind
 from bot.domain.rules import RuleName
 from bot.services.access import Actor
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
+from bot.settings import Settings
 from handlers.menu import MenuCb
 from handlers.render import ANSWER, kind_label, message_of
 from storage.models import Body
@@ -106,12 +107,16 @@ def router() -> Router:
         await message.answer(i18n.get("org-ask-name"))
 
     @r.message(OrgForm.name, ANSWER)
-    async def got_org_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    async def got_org_name(
+        message: Message, settings: Settings, i18n: I18nContext, state: FSMContext
+    ) -> None:
         name = valid_name(message.text or "", key="setup-error-org-name")
         await state.update_data(name=name)
         await state.set_state(OrgForm.timezone)
         kb = InlineKeyboardBuilder()
-        for index, zone in enumerate(TIMEZONES):
+        # The deployment's TIMEZONE comes first: most organisations of one deployment share it.
+        order = sorted(enumerate(TIMEZONES), key=lambda pair: pair[1] != settings.timezone)
+        for index, zone in order:
             kb.button(
                 text=i18n.get(f"tz-{zone.replace('/', '-')}"),
                 callback_data=OrgCb(action="tz", value=str(index)),
