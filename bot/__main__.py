@@ -6,7 +6,7 @@ import asyncio
 import logging
 import sys
 
-from aiogram.exceptions import TelegramUnauthorizedError
+from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from pydantic import ValidationError
 
 from bot.app import build_dispatcher, make_bot
@@ -67,6 +67,9 @@ async def run(settings: Settings) -> None:
         await dp.start_polling(bot)
     except TelegramUnauthorizedError:
         raise StartupError(ADVICE.format(problem="refused by Telegram")) from None
+    except TelegramAPIError as error:
+        where = settings.telegram_api_base or "api.telegram.org"
+        raise StartupError(f"cannot reach the Telegram Bot API at {where}: {error}") from None
     finally:
         await bot.session.close()
         await db.dispose()

@@ -134,7 +134,7 @@ invitations = Table(
     # A personal invitation links an existing roster entry (added by hand) to Telegram.
     Column("person_id", ForeignKey("persons.id"), nullable=True),
     Column("max_uses", Integer, nullable=False),
-    Column("uses", Integer, nullable=False, server_default=false()),
+    Column("uses", Integer, nullable=False, server_default=text("0")),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime, nullable=True),
     Column("created_by", ForeignKey("persons.id"), nullable=True),
