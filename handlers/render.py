@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.domain.errors import Conflict
 from bot.domain.model import BodyKind, Role
+from bot.texts import local_date, local_time
+
+__all__ = ["local_date", "local_time"]
 
 
 def role_label(i18n: I18nContext, role: Role | None, is_methodist: bool = False) -> str:
@@ -37,12 +37,3 @@ def message_of(query: CallbackQuery) -> Message:
 # commands work from the middle of any form.
 NOT_COMMAND = ~F.text.startswith("/")
 ANSWER = F.text & NOT_COMMAND
-
-
-def local_time(moment: datetime, timezone: str) -> str:
-    """A moment as people write it in Russia, in the organisation's time: 12.03.2027 15:00."""
-    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
-
-
-def local_date(moment: datetime, timezone: str) -> str:
-    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y")

@@ -1,0 +1,45 @@
+"""Rendering text outside a conversation (notices the scheduler sends) with the same locale
+files the handlers use. Handlers pass their I18nContext, which has the same `get`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from aiogram_i18n.cores import FluentRuntimeCore
+
+
+class Texts(Protocol):
+    def get(self, key: str, /, **params: str | int) -> str: ...
+
+
+class LocaleTexts:
+    """The texts of one locale, for a message to one recipient."""
+
+    def __init__(self, core: FluentRuntimeCore, locale: str) -> None:
+        self._core = core
+        self.locale = locale
+
+    def get(self, key: str, /, **params: str | int) -> str:
+        return self._core.get(key, self.locale, **params)
+
+
+def when(texts: Texts, moment: datetime, timezone: str) -> str:
+    """«четверг, 12.03.2027 15:00» in the organisation's time zone."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    return texts.get(
+        "when-format",
+        weekday=texts.get(f"weekday-{local.weekday()}"),
+        date=local.strftime("%d.%m.%Y"),
+        time=local.strftime("%H:%M"),
+    )
+
+
+def local_time(moment: datetime, timezone: str) -> str:
+    """A moment as people write it in Russia, in the organisation's time: 12.03.2027 15:00."""
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
+
+
+def local_date(moment: datetime, timezone: str) -> str:
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y")
