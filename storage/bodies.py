@@ -219,3 +219,8 @@ async def membership_history(
         .order_by(memberships.c.started_at, memberships.c.id)
     )
     return [_membership(row) for row in result.mappings()]
+
+
+async def set_group(conn: AsyncConnection, body_id: int, chat_id: int | None) -> None:
+    """Links a body to its Telegram group, where announcements are also posted."""
+    await conn.execute(update(bodies).where(bodies.c.id == body_id).values(group_chat_id=chat_id))

@@ -8,7 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, Table, event
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.types import TypeDecorator
@@ -86,3 +90,10 @@ def ensure_sqlite_folder(path: Path | None) -> None:
     """Creates the folder of a SQLite file on first run."""
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def dialect_insert(conn: AsyncConnection, table: Table) -> SqliteInsert | PgInsert:
+    """INSERT with ON CONFLICT for this connection's database (SQLite or PostgreSQL)."""
+    if conn.dialect.name == "sqlite":
+        return sqlite_insert(table)
+    return pg_insert(table)

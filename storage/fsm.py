@@ -8,11 +8,9 @@ from typing import Any
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.clock import Clock
-from storage.db import Database
+from storage.db import Database, dialect_insert
 from storage.schema import fsm_states
 
 
@@ -39,8 +37,9 @@ class DatabaseStorage(BaseStorage):
             if row["state"] is None and not row["data"]:
                 await conn.execute(delete(fsm_states).where(fsm_states.c.key == name))
                 return
-            insert = sqlite_insert if self._db.is_sqlite else pg_insert
-            statement = insert(fsm_states).values(key=name, updated_at=self._clock.now(), **row)
+            statement = dialect_insert(conn, fsm_states).values(
+                key=name, updated_at=self._clock.now(), **row
+            )
             await conn.execute(
                 statement.on_conflict_do_update(
                     index_elements=[fsm_states.c.key],

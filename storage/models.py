@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import BodyKind, Category, Education, Role
 from bot.domain.rules import BodyRules
 
@@ -96,3 +97,66 @@ def present(value: T | None, what: str) -> T:
     if value is None:
         raise LookupError(f"{what} is missing")
     return value
+
+
+class Material(Frozen):
+    id: int
+    item_id: int
+    file_id: str
+    file_name: str
+    mime_type: str | None
+    file_size: int | None
+
+
+class AgendaItem(Frozen):
+    id: int
+    meeting_id: int
+    position: int
+    title: str
+    speaker: str | None
+    needs_decision: bool
+    proposal_id: int | None
+    materials: tuple[Material, ...] = ()
+
+
+class Meeting(Frozen):
+    id: int
+    body_id: int
+    form: MeetingForm
+    status: MeetingStatus
+    starts_at: datetime
+    vote_deadline: datetime | None
+    place: str | None
+    extraordinary: bool
+    short_notice_confirmed_by: int | None
+    sequence: int
+    ballot_opened_at: datetime | None
+    created_by: int | None
+
+
+class Proposal(Frozen):
+    id: int
+    meeting_id: int
+    person_id: int
+    title: str
+    status: str  # pending | accepted | rejected
+    comment: str | None
+
+
+class Notice(Frozen):
+    id: int
+    meeting_id: int
+    kind: NoticeKind
+    due_at: datetime
+    status: str  # pending | sending | done | cancelled
+    details: dict[str, str | int]
+
+
+class Delivery(Frozen):
+    id: int
+    notice_id: int
+    person_id: int | None
+    chat_id: int | None
+    status: str
+    attempts: int
+    error: str | None

@@ -156,3 +156,127 @@ def part(row: Row[Any], table: Table) -> dict[str, Any]:
     """The columns of one table out of a row of a join, by column name."""
     mapping = row._mapping
     return {column.name: mapping[column] for column in table.c}
+
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("body_id", ForeignKey("bodies.id"), nullable=False, index=True),
+    Column("form", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("starts_at", UTCDateTime, nullable=False),
+    Column("vote_deadline", UTCDateTime, nullable=True),
+    Column("place", String(300), nullable=True),
+    Column("extraordinary", Boolean, nullable=False, server_default=false()),
+    # An extraordinary meeting inside the notice period: who confirmed the shortened notice.
+    Column("short_notice_confirmed_by", ForeignKey("persons.id"), nullable=True),
+    Column("short_notice_confirmed_at", UTCDateTime, nullable=True),
+    # Calendar files of a rescheduled meeting carry a higher SEQUENCE so calendars replace it.
+    Column("sequence", Integer, nullable=False, server_default=text("0")),
+    Column("ballot_opened_at", UTCDateTime, nullable=True),
+    Column("created_by", ForeignKey("persons.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("cancelled_at", UTCDateTime, nullable=True),
+    Column("cancelled_by", ForeignKey("persons.id"), nullable=True),
+    CheckConstraint("form IN ('in_person', 'absentee', 'hybrid')", name="form"),
+    CheckConstraint("status IN ('announced', 'cancelled')", name="status"),
+)
+
+agenda_items = Table(
+    "agenda_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("speaker", String(120), nullable=True),
+    Column("needs_decision", Boolean, nullable=False, server_default=true()),
+    Column("proposal_id", ForeignKey("proposals.id"), nullable=True),
+    Column("added_at", UTCDateTime, nullable=False),
+    UniqueConstraint("meeting_id", "position", name="uq_agenda_items_meeting_position"),
+)
+
+materials = Table(
+    "materials",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", ForeignKey("agenda_items.id"), nullable=False, index=True),
+    # Telegram keeps the file; its file_id lets the bot send it again to anyone.
+    Column("file_id", String(200), nullable=False),
+    Column("file_name", String(200), nullable=False),
+    Column("mime_type", String(100), nullable=True),
+    Column("file_size", Integer, nullable=True),
+)
+
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("comment", String(500), nullable=True),
+    Column("decided_by", ForeignKey("persons.id"), nullable=True),
+    Column("decided_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="status"),
+)
+
+rsvps = Table(
+    "rsvps",
+    metadata,
+    Column("meeting_id", ForeignKey("meetings.id"), primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("coming", Boolean, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("due_at", UTCDateTime, nullable=False),
+    # pending → sending (recipients fixed, deliveries under way) → done; or cancelled.
+    Column("status", String(16), nullable=False),
+    # What a notice says beyond the meeting itself (the old time of a rescheduled one).
+    Column("details", JSON, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("done_at", UTCDateTime, nullable=True),
+    CheckConstraint("status IN ('pending', 'sending', 'done', 'cancelled')", name="status"),
+    Index("ix_notices_status_due_at", "status", "due_at"),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("notice_id", ForeignKey("notices.id"), nullable=False),
+    # A person, or (person NULL) the body's Telegram group.
+    Column("person_id", ForeignKey("persons.id"), nullable=True),
+    Column("chat_id", BigInteger, nullable=True),
+    # pending → sending → sent; or no_telegram, unreachable (blocked the bot), failed.
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("error", String(300), nullable=True),
+    Column("sent_at", UTCDateTime, nullable=True),
+    UniqueConstraint("notice_id", "person_id", name="uq_deliveries_notice_person"),
+    UniqueConstraint("notice_id", "chat_id", name="uq_deliveries_notice_chat"),
+    CheckConstraint(
+        "status IN ('pending', 'sending', 'sent', 'no_telegram', 'unreachable', 'failed')",
+        name="status",
+    ),
+)
+
+group_links = Table(
+    "group_links",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("body_id", ForeignKey("bodies.id"), nullable=False),
+    Column("created_by", ForeignKey("persons.id"), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime, nullable=True),
+)

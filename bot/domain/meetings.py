@@ -1,0 +1,253 @@
+"""Meetings by the rules of clause 4.8: when they may be held, when each notice goes out, and
+until when members may propose agenda items. Pure: times in, decisions out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.domain.errors import ValidationError
+from bot.domain.rules import BodyRules, Fraction
+
+
+class MeetingForm(StrEnum):
+    """Clause 4.6: очное, заочное (by опросный лист), гибридное."""
+
+    IN_PERSON = "in_person"
+    ABSENTEE = "absentee"
+    HYBRID = "hybrid"
+
+    @property
+    def has_place(self) -> bool:
+        """People gather somewhere (a room or a video link): in person and hybrid."""
+        return self is not MeetingForm.ABSENTEE
+
+    @property
+    def has_ballot(self) -> bool:
+        """Materials and ballots go out with the agenda notice (4.8): absentee and hybrid."""
+        return self is not MeetingForm.IN_PERSON
+
+
+class MeetingStatus(StrEnum):
+    ANNOUNCED = "announced"
+    CANCELLED = "cancelled"
+
+
+class NoticeKind(StrEnum):
+    """What the scheduler sends for a meeting, in the order it sends them."""
+
+    ANNOUNCEMENT = "announcement"  # at once: what, when, where, with an .ics file
+    AGENDA = "agenda"  # notice_days before (4.8): the agenda and materials; opens the ballot
+    REMINDER_DAY = "reminder_day"  # the day before, in person and hybrid
+    REMINDER_HOUR = "reminder_hour"  # an hour before, in person and hybrid
+    AGENDA_UPDATE = "agenda_update"  # an accepted proposal after the agenda went out
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+
+
+# People type dates as they write them in Russia: 12.03.2027 15:00 (also 12.03.27, 15.00, 9:30).
+_DATE_TIME = re.compile(
+    r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*г\.?)?[\s,]+(\d{1,2})[:.](\d{2})\s*$"
+)
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+DATE_EXAMPLE = "12.03.2027 15:00"
+
+
+def parse_local(text: str, timezone: str) -> datetime:
+    """`12.03.2027 15:00` in the organisation's time zone → an aware UTC datetime."""
+    match = _DATE_TIME.match(text)
+    if match is None:
+        raise ValidationError("meeting-error-date-format", example=DATE_EXAMPLE, value=text[:40])
+    day, month, year, hour, minute = (int(part) for part in match.groups())
+    if year < 100:
+        year += 2000
+    try:
+        local = datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(timezone))
+    except ValueError:
+        raise ValidationError(
+            "meeting-error-date-impossible", example=DATE_EXAMPLE, value=text[:40]
+        ) from None
+    return local.astimezone(UTC)
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    """`15:00` or `9.30` → (hour, minute)."""
+    match = _TIME.match(text)
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValidationError("meeting-error-time-format", value=text[:40])
+    return int(match[1]), int(match[2])
+
+
+def at_local(day: date, hour: int, minute: int, timezone: str) -> datetime:
+    """A day picked on the calendar and a time picked from the buttons → aware UTC."""
+    return datetime(
+        day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(timezone)
+    ).astimezone(UTC)
+
+
+def earliest_ordinary(now: datetime, rules: BodyRules) -> datetime:
+    """The earliest start of an ordinary meeting announced now: notice_days ahead (4.8)."""
+    return now + timedelta(days=rules.notice_days)
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    starts_at: datetime
+    vote_deadline: datetime | None  # absentee and hybrid only
+    extraordinary: bool
+    short_notice: bool  # an extraordinary meeting announced inside the notice period
+
+
+def check_schedule(
+    *,
+    now: datetime,
+    starts_at: datetime,
+    form: MeetingForm,
+    vote_deadline: datetime | None,
+    extraordinary: bool,
+    short_notice_confirmed: bool,
+    rules: BodyRules,
+    timezone: str,
+) -> Schedule:
+    """Validates the time of a meeting, raising ValidationError with what to do instead."""
+    if starts_at <= now:
+        raise ValidationError("meeting-error-past", example=DATE_EXAMPLE)
+    earliest = earliest_ordinary(now, rules)
+    short = starts_at < earliest
+    if short and not extraordinary:
+        raise ValidationError(
+            "meeting-error-too-soon",
+            days=rules.notice_days,
+            earliest=earliest.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M"),
+        )
+    if short and not short_notice_confirmed:
+        raise ValidationError("meeting-error-confirm-short-notice", days=rules.notice_days)
+    deadline = None
+    if form.has_ballot:
+        deadline = vote_deadline or starts_at
+        if deadline > starts_at:
+            raise ValidationError("meeting-error-deadline-after")
+        if deadline <= now:
+            raise ValidationError("meeting-error-deadline-past")
+    return Schedule(starts_at, deadline, extraordinary, short)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedNotice:
+    kind: NoticeKind
+    due_at: datetime
+
+
+def notice_plan(
+    *, now: datetime, starts_at: datetime, form: MeetingForm, rules: BodyRules
+) -> list[PlannedNotice]:
+    """Every notice a newly announced meeting needs, each due no earlier than now."""
+    plan = [
+        PlannedNotice(NoticeKind.ANNOUNCEMENT, now),
+        PlannedNotice(NoticeKind.AGENDA, max(now, agenda_due(starts_at, rules))),
+    ]
+    if form.has_place:
+        for kind, before in (
+            (NoticeKind.REMINDER_DAY, timedelta(days=1)),
+            (NoticeKind.REMINDER_HOUR, timedelta(hours=1)),
+        ):
+            if starts_at - before > now:
+                plan.append(PlannedNotice(kind, starts_at - before))
+    return plan
+
+
+def agenda_due(starts_at: datetime, rules: BodyRules) -> datetime:
+    return starts_at - timedelta(days=rules.notice_days)
+
+
+def proposals_close(starts_at: datetime, rules: BodyRules) -> datetime:
+    """Members may propose agenda items until proposal_days before the meeting (4.8)."""
+    return starts_at - timedelta(days=rules.proposal_days)
+
+
+def proposals_open(now: datetime, starts_at: datetime, rules: BodyRules) -> bool:
+    return now < proposals_close(starts_at, rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """Who said they will come, against the quorum line: «придут 7 из 15, нужно 8»."""
+
+    coming: int
+    not_coming: int
+    roster: int
+    needed: int
+
+    @property
+    def quorum_expected(self) -> bool:
+        return self.coming >= self.needed
+
+
+def expected_attendance(
+    *, coming: int, not_coming: int, roster: int, quorum: Fraction
+) -> Attendance:
+    return Attendance(coming, not_coming, roster, quorum.needed(roster))
+
+
+def valid_title(text: str) -> str:
+    """An agenda item's title: 3 to 300 characters."""
+    title = " ".join(text.split())
+    if not 3 <= len(title) <= 300:
+        raise ValidationError("meeting-error-item-title")
+    return title
+
+
+def valid_place(text: str) -> str:
+    place = " ".join(text.split())
+    if not 3 <= len(place) <= 300:
+        raise ValidationError("meeting-error-place")
+    return place
+
+
+@dataclass(frozen=True, slots=True)
+class DraftMaterial:
+    file_id: str
+    file_name: str
+    mime_type: str | None = None
+    file_size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftItem:
+    title: str
+    speaker: str | None = None
+    needs_decision: bool = True
+    materials: tuple[DraftMaterial, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDraft:
+    """What the secretary has filled in so far; checked whole before it is announced."""
+
+    form: MeetingForm
+    starts_at: datetime
+    place: str | None
+    vote_deadline: datetime | None
+    extraordinary: bool
+    short_notice_confirmed: bool
+    items: tuple[DraftItem, ...]
+
+    def checked(self, *, now: datetime, rules: BodyRules, timezone: str) -> Schedule:
+        """Every rule of a meeting that can be announced, or the first ValidationError."""
+        if not self.items:
+            raise ValidationError("meeting-error-no-items")
+        if self.form.has_place and not self.place:
+            raise ValidationError("meeting-error-place-needed")
+        return check_schedule(
+            now=now,
+            starts_at=self.starts_at,
+            form=self.form,
+            vote_deadline=self.vote_deadline,
+            extraordinary=self.extraordinary,
+            short_notice_confirmed=self.short_notice_confirmed,
+            rules=rules,
+            timezone=timezone,
+        )

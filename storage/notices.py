@@ -1,0 +1,166 @@
+"""Scheduled notices and their delivery to each recipient: the record that lets a broadcast
+continue after a restart without repeating or skipping anyone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.domain.meetings import NoticeKind
+from storage.db import dialect_insert
+from storage.models import Delivery, Notice
+from storage.schema import deliveries, notices, part
+
+OPEN = ("pending", "sending")
+
+
+def _notice(row: Mapping[Any, Any]) -> Notice:
+    return Notice(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        kind=NoticeKind(row["kind"]),
+        due_at=row["due_at"],
+        status=row["status"],
+        details=row["details"],
+    )
+
+
+def _delivery(row: Mapping[Any, Any]) -> Delivery:
+    return Delivery(
+        id=row["id"],
+        notice_id=row["notice_id"],
+        person_id=row["person_id"],
+        chat_id=row["chat_id"],
+        status=row["status"],
+        attempts=row["attempts"],
+        error=row["error"],
+    )
+
+
+async def add_notice(
+    conn: AsyncConnection,
+    *,
+    meeting_id: int,
+    kind: NoticeKind,
+    due_at: datetime,
+    now: datetime,
+    details: dict[str, str | int] | None = None,
+) -> Notice:
+    result = await conn.execute(
+        insert(notices)
+        .values(
+            meeting_id=meeting_id,
+            kind=kind.value,
+            due_at=due_at,
+            status="pending",
+            details=details or {},
+            created_at=now,
+        )
+        .returning(*notices.c)
+    )
+    return _notice(result.mappings().one())
+
+
+async def get_notice(conn: AsyncConnection, notice_id: int) -> Notice | None:
+    result = await conn.execute(select(notices).where(notices.c.id == notice_id))
+    row = result.mappings().one_or_none()
+    return None if row is None else _notice(row)
+
+
+async def open_notices(conn: AsyncConnection) -> list[Notice]:
+    """Notices not finished yet, pending or half-sent, by due time: what start-up re-arms."""
+    result = await conn.execute(
+        select(notices).where(notices.c.status.in_(OPEN)).order_by(notices.c.due_at, notices.c.id)
+    )
+    return [_notice(row) for row in result.mappings()]
+
+
+async def notices_of(conn: AsyncConnection, meeting_id: int) -> list[Notice]:
+    result = await conn.execute(
+        select(notices).where(notices.c.meeting_id == meeting_id).order_by(notices.c.id)
+    )
+    return [_notice(row) for row in result.mappings()]
+
+
+async def claim(conn: AsyncConnection, notice_id: int) -> bool:
+    """pending → sending: the caller now fixes the recipients. False if someone else did."""
+    result = await conn.execute(
+        update(notices)
+        .where(notices.c.id == notice_id, notices.c.status == "pending")
+        .values(status="sending")
+    )
+    return result.rowcount == 1
+
+
+async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> None:
+    await conn.execute(
+        update(notices)
+        .where(notices.c.id == notice_id, notices.c.status == "sending")
+        .values(status="done", done_at=now)
+    )
+
+
+async def cancel_pending(
+    conn: AsyncConnection, meeting_id: int, kinds: Iterable[NoticeKind] | None = None
+) -> list[int]:
+    """Cancels a meeting's notices that have not started; returns their ids."""
+    condition = [notices.c.meeting_id == meeting_id, notices.c.status == "pending"]
+    if kinds is not None:
+        condition.append(notices.c.kind.in_([kind.value for kind in kinds]))
+    result = await conn.execute(
+        update(notices).where(*condition).values(status="cancelled").returning(notices.c.id)
+    )
+    return list(result.scalars())
+
+
+async def add_deliveries(
+    conn: AsyncConnection, notice_id: int, recipients: Iterable[tuple[int | None, int | None, str]]
+) -> None:
+    """One row per recipient (person id, chat id, first status); rows already there stay."""
+    rows = [
+        {"notice_id": notice_id, "person_id": person, "chat_id": chat, "status": status}
+        for person, chat, status in recipients
+    ]
+    if rows:
+        await conn.execute(dialect_insert(conn, deliveries).values(rows).on_conflict_do_nothing())
+
+
+async def open_deliveries(conn: AsyncConnection, notice_id: int) -> list[Delivery]:
+    """Recipients still to be sent to: pending, or caught mid-send by a restart."""
+    result = await conn.execute(
+        select(deliveries)
+        .where(deliveries.c.notice_id == notice_id, deliveries.c.status.in_(OPEN))
+        .order_by(deliveries.c.id)
+    )
+    return [_delivery(row) for row in result.mappings()]
+
+
+async def mark(
+    conn: AsyncConnection,
+    delivery_id: int,
+    *,
+    status: str,
+    now: datetime,
+    error: str | None = None,
+) -> None:
+    values: dict[str, Any] = {"status": status, "error": error}
+    if status == "sending":
+        values["attempts"] = deliveries.c.attempts + 1
+    if status == "sent":
+        values["sent_at"] = now
+    await conn.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+
+
+async def deliveries_of(conn: AsyncConnection, meeting_id: int) -> list[tuple[Notice, Delivery]]:
+    """Every delivery of a meeting's notices, for the secretary's report."""
+    result = await conn.execute(
+        select(notices, deliveries)
+        .join(deliveries, deliveries.c.notice_id == notices.c.id)
+        .where(notices.c.meeting_id == meeting_id)
+        .order_by(notices.c.id, deliveries.c.id)
+    )
+    return [(_notice(part(row, notices)), _delivery(part(row, deliveries))) for row in result]
