@@ -18,31 +18,52 @@ from bot.clock import Clock
 from bot.domain.model import LOCALES
 from bot.i18n import PersonLocaleManager, make_core
 from bot.middlewares import ActorMiddleware, OwnMessageGuard
+from bot.notices import NoticeSender
 from bot.notifier import Notifier
+from bot.ratelimit import RateLimiter
+from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
 from bot.services.invitations import InvitationService
+from bot.services.meetings import MeetingService
 from bot.services.people import PeopleService
 from bot.services.roster import RosterService
 from bot.services.setup import SetupService
 from bot.settings import Settings
 from handlers import routers
 from handlers.errors import DomainErrorMiddleware
+from storage import notices
 from storage.db import Database
 from storage.fsm import DatabaseStorage
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "profile", "language", "cancel", "help")
+COMMANDS = ("start", "menu", "meetings", "profile", "language", "cancel", "help")
 
 
-def make_bot(settings: Settings) -> Bot:
+def make_bot(settings: Settings, *, limiter: RateLimiter | None = None) -> Bot:
     session = None
     if settings.telegram_api_base:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
-    return Bot(
+    bot = Bot(
         settings.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(link_preview_is_disabled=True),
     )
+    # Every request that posts into a chat, replies and broadcasts alike, keeps Telegram's limits.
+    bot.session.middleware(limiter or RateLimiter())
+    return bot
+
+
+class LateDeliver:
+    """The scheduler's view of the notice sender, which needs the Bot and so is made at
+    start-up, after the dispatcher."""
+
+    def __init__(self) -> None:
+        self.sender: NoticeSender | None = None
+
+    async def __call__(self, notice_id: int) -> None:
+        if self.sender is None:
+            raise RuntimeError("a notice came due before start-up finished")
+        await self.sender.deliver(notice_id)
 
 
 def build_dispatcher(
@@ -51,11 +72,16 @@ def build_dispatcher(
     clock: Clock,
     *,
     storage: BaseStorage | None = None,
+    scheduler: NoticeScheduler | None = None,
 ) -> Dispatcher:
     """The whole bot but the Bot object and the open database: routers, middlewares, services.
     Every router is made anew, so a test may build as many dispatchers as it likes."""
     storage = storage or DatabaseStorage(db, clock)
     people = PeopleService(db, clock)
+    deliver = LateDeliver()
+    own_scheduler = ApsNoticeScheduler(deliver) if scheduler is None else None
+    scheduler = scheduler or own_scheduler
+    assert scheduler is not None  # noqa: S101 - one of the two is set just above
     dp = Dispatcher(
         storage=storage,
         events_isolation=SimpleEventIsolation(),
@@ -66,6 +92,7 @@ def build_dispatcher(
         setup=SetupService(db, clock),
         invitations=InvitationService(db, clock),
         roster=RosterService(db, clock),
+        meetings=MeetingService(db, clock, scheduler),
     )
     core = make_core(settings.default_locale)
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
@@ -82,6 +109,16 @@ def build_dispatcher(
 
     async def on_startup(bot: Bot) -> None:
         dp["notifier"] = Notifier(bot, db, core, settings.default_locale)
+        deliver.sender = dp["notice_sender"] = NoticeSender(
+            bot, db, clock, core, settings.default_locale
+        )
+        # The database is the source of truth: every open notice is armed again; one whose
+        # time passed while the bot was down runs at once.
+        async with db.read() as conn:
+            for notice in await notices.open_notices(conn):
+                scheduler.arm(notice.id, notice.due_at)
+        if own_scheduler is not None:
+            own_scheduler.start()
         for locale in LOCALES:
             await bot.set_my_commands(
                 [
@@ -92,5 +129,10 @@ def build_dispatcher(
                 language_code=None if locale == settings.default_locale else locale,
             )
 
+    async def on_shutdown() -> None:
+        if own_scheduler is not None:
+            own_scheduler.shutdown()
+
     dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
     return dp

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import common, errors, invitations, profile, registration, roster, setup
+from handlers import (
+    announce,
+    common,
+    errors,
+    invitations,
+    meetings,
+    profile,
+    registration,
+    roster,
+    setup,
+)
 
 
 def routers() -> list[Router]:
@@ -16,5 +26,7 @@ def routers() -> list[Router]:
         roster.router(),
         invitations.router(),
         profile.router(),
+        announce.router(),
+        meetings.router(),
         errors.router(),
     ]

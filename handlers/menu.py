@@ -39,6 +39,8 @@ def menu_markup(menu: Menu, i18n: I18nContext) -> InlineKeyboardMarkup:
         )
     if menu.may_create_organisation:
         kb.button(text=i18n.get("menu-create-organisation"), callback_data=MenuCb(screen="neworg"))
+    if menu.memberships or menu.coordinated:
+        kb.button(text=i18n.get("menu-meetings"), callback_data=MenuCb(screen="meetings"))
     if menu.memberships:
         kb.button(text=i18n.get("menu-my-bodies"), callback_data=MenuCb(screen="mine"))
     kb.button(text=i18n.get("menu-profile"), callback_data=MenuCb(screen="profile"))

@@ -15,6 +15,7 @@ from bot.domain import people as check
 from bot.domain.errors import ValidationError
 from bot.domain.model import BodyKind, Role
 from bot.domain.roster_csv import MAX_BYTES, MAX_LINES
+from bot.notice_texts import MeetingCb
 from bot.services.access import Actor
 from bot.services.roster import ImportPreview, Member, NewMember, Roster, RosterService
 from handlers.menu import MenuCb
@@ -87,11 +88,13 @@ def body_screen(roster: Roster, i18n: I18nContext) -> tuple[str, InlineKeyboardM
         total=len(entries),
     )
     kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("body-new-meeting"), callback_data=MeetingCb(action="new", id=body.id))
     kb.button(text=i18n.get("body-roster"), callback_data=BodyCb(action="list", id=body.id))
     kb.button(text=i18n.get("body-invite"), callback_data=InviteStartCb(body=body.id))
     kb.button(text=i18n.get("body-add"), callback_data=BodyCb(action="add", id=body.id))
     kb.button(text=i18n.get("body-import"), callback_data=BodyCb(action="import", id=body.id))
     kb.button(text=i18n.get("body-export"), callback_data=BodyCb(action="export", id=body.id))
+    kb.button(text=i18n.get("body-group"), callback_data=MeetingCb(action="group", id=body.id))
     if roster.access.coordinator:
         kb.button(text=i18n.get("body-rules"), callback_data=MenuCb(screen="rules", id=body.id))
         kb.button(
@@ -100,7 +103,7 @@ def body_screen(roster: Roster, i18n: I18nContext) -> tuple[str, InlineKeyboardM
         )
     else:
         kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
-    kb.adjust(1, 2, 2, 1, 1)
+    kb.adjust(1, 1, 2, 2, 2, 1, 1)
     return text, kb.as_markup()
 
 

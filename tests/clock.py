@@ -19,3 +19,23 @@ class ManualClock:
         if moment.tzinfo is None:
             raise ValueError("the test clock takes aware datetimes")
         self._now = moment
+
+
+class ClockScheduler:
+    """The notice scheduler of the tests: it keeps due times, and the harness delivers what is
+    due by the test clock when the test moves time (BotUnderTest.advance)."""
+
+    def __init__(self) -> None:
+        self.due: dict[int, datetime] = {}
+
+    def arm(self, notice_id: int, due_at: datetime) -> None:
+        self.due[notice_id] = due_at
+
+    def disarm(self, notice_id: int) -> None:
+        self.due.pop(notice_id, None)
+
+    def take_due(self, now: datetime) -> list[int]:
+        ready = sorted((due, notice_id) for notice_id, due in self.due.items() if due <= now)
+        for _, notice_id in ready:
+            del self.due[notice_id]
+        return [notice_id for _, notice_id in ready]

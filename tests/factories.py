@@ -93,3 +93,19 @@ async def council(
         )
     await member(db, body, secretary, Role.SECRETARY)
     return Council(organisation, body, coordinator, secretary)
+
+
+SURNAMES = ("Абрамова", "Белова", "Воронина", "Гусева", "Данилова", "Ершова", "Жукова", "Зайцева")
+
+
+async def members(
+    db: Database, body: Body, count: int, *, first_id: int = 10_000, role: Role = Role.MEMBER
+) -> list[Person]:
+    """`count` members on Telegram with ids first_id, first_id + 1, …"""
+    added = []
+    for index in range(count):
+        name = f"{SURNAMES[index % len(SURNAMES)]} Участница Номер{'а' * (index + 1)}"
+        who = await person(db, name, telegram_id=first_id + index)
+        await member(db, body, who, role)
+        added.append(who)
+    return added

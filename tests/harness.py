@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
 from pydantic import SecretStr
 
 from bot.app import build_dispatcher, make_bot
+from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrate import migrate
-from tests.clock import ManualClock
+from tests.clock import ClockScheduler, ManualClock
 from tests.fakegram import FakeTelegram, Person
 
 ADMIN_ID = 1001  # listed in COORDINATOR_IDS
@@ -28,12 +30,20 @@ class BotUnderTest:
     settings: Settings
     _running: tuple[Bot, Dispatcher, asyncio.Task[None]] | None = field(default=None, repr=False)
 
+    scheduler: ClockScheduler = field(default_factory=ClockScheduler)
+
     def person(self, user_id: int, first_name: str, *, language_code: str | None = "ru") -> Person:
         return self.fake.person(user_id, first_name, language_code=language_code)
 
     async def start(self) -> None:
-        bot = make_bot(self.settings)
-        dp = build_dispatcher(self.settings, self.db, self.clock)
+        # Telegram's pacing of one message a second per chat makes every step of a conversation
+        # wait a second; flow tests keep the global limit and drop that wait unless the fake
+        # itself enforces flood control (then the bot runs with its production limits).
+        limiter = None if self.fake.flood_control else RateLimiter(per_chat_interval=0.0)
+        bot = make_bot(self.settings, limiter=limiter)
+        # A new process: nothing is armed until start-up re-arms it from the database.
+        self.scheduler = ClockScheduler()
+        dp = build_dispatcher(self.settings, self.db, self.clock, scheduler=self.scheduler)
         task = asyncio.create_task(
             dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=True)
         )
@@ -53,6 +63,32 @@ class BotUnderTest:
     async def restart(self) -> None:
         await self.stop()
         await self.start()
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        assert self._running is not None, "the bot is not running"
+        return self._running[1]
+
+    async def run_due(self) -> None:
+        """Delivers every notice due by the test clock, as the scheduler would, and waits until
+        the bot is quiet."""
+        sender = self.dispatcher["notice_sender"]
+        while ready := self.scheduler.take_due(self.clock.now()):
+            for notice_id in ready:
+                await sender.deliver(notice_id)
+        await self.fake.settle()
+
+    async def advance(self, delta: timedelta) -> None:
+        """Moves the clock and lets the scheduler do what falls due meanwhile, in order."""
+        target = self.clock.now() + delta
+        while True:
+            upcoming = sorted(due for due in self.scheduler.due.values() if due <= target)
+            if not upcoming:
+                break
+            self.clock.set(max(upcoming[0], self.clock.now()))
+            await self.run_due()
+        self.clock.set(target)
+        await self.run_due()
 
 
 async def open_bot(

@@ -115,7 +115,7 @@ async def test_a_failure_on_telegrams_side_gets_an_apology_not_a_traceback(
     secretary = app.person(SECRETARY, "Анна")
     await secretary.send("/menu")
     await secretary.press("👥 Методический совет")
-    app.fake.fail_next("sendDocument", error_code=500)
+    app.fake.fail_next("sendDocument", error_code=400)
     await secretary.press("📤 Выгрузить CSV")
     assert "Что-то пошло не так" in secretary.last_text
     assert all("Traceback" not in text for text in secretary.texts_since(0))

@@ -154,7 +154,15 @@ async def test_english_speaker_gets_english_and_can_switch_language(app: BotUnde
 async def test_commands_are_registered_in_both_languages(app: BotUnderTest) -> None:
     ru = app.fake.commands[("default", "")]
     en = app.fake.commands[("default", "en")]
-    assert [c["command"] for c in ru] == ["start", "menu", "profile", "language", "cancel", "help"]
+    assert [c["command"] for c in ru] == [
+        "start",
+        "menu",
+        "meetings",
+        "profile",
+        "language",
+        "cancel",
+        "help",
+    ]
     assert [c["command"] for c in en] == [c["command"] for c in ru]
     assert ru[1]["description"] == "Главное меню"
     assert en[1]["description"] != ru[1]["description"]

@@ -223,6 +223,9 @@ class FakeTelegram:
         self.files: dict[str, Document] = {}
         self.callback_answers: dict[str, CallbackAnswer] = {}
         self.flood_429_count = 0
+        self.stalled = 0  # sends held by stall_sends()
+        self._stall_after: int | None = None
+        self._stall_gate = asyncio.Event()
 
         self._people: dict[int, Person] = {}
         self._blocked: set[int] = set()
@@ -622,6 +625,8 @@ class FakeTelegram:
             )
         name, handler = entry
         self.calls.append(Call(name, params))
+        if key in _FLOOD_METHODS and await self._stalled():
+            return self._error(ApiError(502, "Bad Gateway"))
         counted = self.flood_control and key in _FLOOD_METHODS
         try:
             self._take_failure(key)
@@ -635,6 +640,29 @@ class FakeTelegram:
         if counted:
             self._record_send(params)
         return web.json_response({"ok": True, "result": result})
+
+    def stall_sends(self, *, after: int) -> None:
+        """Lets `after` more sends through, then holds every further one unanswered, as if the
+        bot were killed while they were in flight. `release_stalled()` refuses the held ones
+        without recording them: those messages never reached anyone."""
+        self._stall_after = after
+        self._stall_gate = asyncio.Event()
+        self.stalled = 0
+
+    def release_stalled(self) -> None:
+        self._stall_after = None
+        self._stall_gate.set()
+
+    async def _stalled(self) -> bool:
+        after = self._stall_after
+        if after is None:
+            return False
+        if after > 0:
+            self._stall_after = after - 1
+            return False
+        self.stalled += 1
+        await self._stall_gate.wait()
+        return True
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:

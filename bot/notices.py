@@ -1,0 +1,180 @@
+"""Delivering a due notice to everyone it is for, recorded per recipient before and after each
+send, so that a restart in the middle continues where it stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
+from aiogram_i18n.cores import FluentRuntimeCore
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.clock import Clock
+from bot.domain.meetings import MeetingStatus, NoticeKind
+from bot.notice_texts import NoticeContext, Outgoing, render
+from bot.texts import LocaleTexts
+from storage import bodies, meetings, notices, people
+from storage.db import Database
+from storage.models import Body, Delivery, Meeting, Notice, Person, present
+
+log = logging.getLogger(__name__)
+
+# Sends in flight at once; the RateLimiter on the bot's session keeps them within Telegram's
+# limits, the workers only hide the latency of each request.
+WORKERS = 8
+# The group gets what is public: announcements and agenda changes, never ballots or reminders.
+GROUP_KINDS = frozenset(
+    {
+        NoticeKind.ANNOUNCEMENT,
+        NoticeKind.AGENDA,
+        NoticeKind.AGENDA_UPDATE,
+        NoticeKind.RESCHEDULED,
+        NoticeKind.CANCELLED,
+    }
+)
+REMINDERS = frozenset({NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR})
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    delivery: Delivery
+    person: Person | None  # None: the body's group
+
+
+class NoticeSender:
+    def __init__(
+        self,
+        bot: Bot,
+        db: Database,
+        clock: Clock,
+        core: FluentRuntimeCore,
+        default_locale: str,
+    ) -> None:
+        self._bot = bot
+        self._db = db
+        self._clock = clock
+        self._core = core
+        self._default_locale = default_locale
+
+    async def deliver(self, notice_id: int) -> None:
+        """Sends a notice to every recipient not yet served; safe to call again at any time."""
+        prepared = await self._prepare(notice_id)
+        if prepared is None:
+            return
+        ctx, recipients = prepared
+        queue: asyncio.Queue[Recipient] = asyncio.Queue()
+        for recipient in recipients:
+            queue.put_nowait(recipient)
+
+        async def worker() -> None:
+            while not queue.empty():
+                await self._send_one(ctx, queue.get_nowait())
+
+        await asyncio.gather(*(worker() for _ in range(min(WORKERS, len(recipients)) or 1)))
+        async with self._db.transaction() as conn:
+            await notices.finish(conn, notice_id, now=self._clock.now())
+
+    async def _prepare(self, notice_id: int) -> tuple[NoticeContext, list[Recipient]] | None:
+        """Fixes the recipients of a due notice (once) and returns those still to be served."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            notice = await notices.get_notice(conn, notice_id)
+            if notice is None or notice.status not in {"pending", "sending"}:
+                return None
+            meeting = present(await meetings.get_meeting(conn, notice.meeting_id), "meeting")
+            body = present(await bodies.get_body(conn, meeting.body_id), "body")
+            if (
+                meeting.status is MeetingStatus.CANCELLED
+                and notice.kind is not NoticeKind.CANCELLED
+            ):
+                await notices.cancel_pending(conn, meeting.id, [notice.kind])
+                return None  # nothing is sent for a cancelled meeting but its cancellation
+            if notice.status == "pending":
+                await notices.claim(conn, notice.id)
+                await notices.add_deliveries(
+                    conn, notice.id, await self._recipients(conn, notice, meeting, body)
+                )
+                if notice.kind is NoticeKind.AGENDA and meeting.form.has_ballot:
+                    await meetings.mark_ballot_opened(conn, meeting.id, now=now)
+                meeting = present(await meetings.get_meeting(conn, meeting.id), "meeting")
+            recipients = []
+            for delivery in await notices.open_deliveries(conn, notice.id):
+                person = None
+                if delivery.person_id is not None:
+                    person = await people.get_person(conn, delivery.person_id)
+                recipients.append(Recipient(delivery, person))
+            ctx = NoticeContext(
+                notice, meeting, body, await meetings.agenda(conn, meeting.id), now
+            )
+        return ctx, recipients
+
+    async def _recipients(
+        self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body
+    ) -> list[tuple[int | None, int | None, str]]:
+        """Everyone on the roster now (members and guests); reminders skip those who said they
+        cannot come; plus the body's group for public notices."""
+        declined = set()
+        if notice.kind in REMINDERS:
+            declined = {
+                p
+                for p, coming in (await meetings.rsvps_of(conn, meeting.id)).items()
+                if not coming
+            }
+        rows: list[tuple[int | None, int | None, str]] = [
+            (
+                entry.person.id,
+                entry.person.telegram_id,
+                "pending" if entry.person.telegram_id is not None else "no_telegram",
+            )
+            for entry in await bodies.roster(conn, body.id)
+            if entry.person.id not in declined
+        ]
+        if body.group_chat_id is not None and notice.kind in GROUP_KINDS:
+            rows.append((None, body.group_chat_id, "pending"))
+        return rows
+
+    async def _send_one(self, ctx: NoticeContext, recipient: Recipient) -> None:
+        delivery = recipient.delivery
+        locale = self._default_locale
+        if recipient.person is not None and recipient.person.locale:
+            locale = recipient.person.locale
+        outgoing = render(
+            LocaleTexts(self._core, locale), ctx, private=recipient.person is not None
+        )
+        async with self._db.transaction() as conn:
+            await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
+        status, error = "sent", None
+        try:
+            assert delivery.chat_id is not None  # noqa: S101 - only 'pending' rows have a chat
+            await self._send(delivery.chat_id, outgoing)
+        except TelegramForbiddenError as failure:
+            status, error = "unreachable", failure.message[:300]
+        except TelegramBadRequest as failure:
+            status, error = "failed", failure.message[:300]
+            log.warning(
+                "notice %s to chat %s refused: %s", ctx.notice.id, delivery.chat_id, failure
+            )
+        except TelegramAPIError as failure:
+            # The rate limiter already retried transient failures; this one is reported.
+            status, error = "failed", str(failure)[:300]
+            log.warning(
+                "notice %s to chat %s failed: %s", ctx.notice.id, delivery.chat_id, failure
+            )
+        async with self._db.transaction() as conn:
+            await notices.mark(
+                conn, delivery.id, status=status, now=self._clock.now(), error=error
+            )
+            if (
+                status == "unreachable"
+                and recipient.person is not None
+                and recipient.person.telegram_id
+            ):
+                await people.set_reachable(conn, recipient.person.telegram_id, reachable=False)
+
+    async def _send(self, chat_id: int, outgoing: Outgoing) -> None:
+        await self._bot.send_message(chat_id, outgoing.text, reply_markup=outgoing.markup)
+        for file in outgoing.files:
+            await self._bot.send_document(chat_id, file)

@@ -1,0 +1,77 @@
+"""When notices go out. The database holds every notice with its due time; the scheduler only
+wakes the process at that time. At start-up every open notice is armed again, and one whose time
+passed while the bot was down runs at once."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Protocol
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[int], Awaitable[None]]
+
+
+class NoticeScheduler(Protocol):
+    def arm(self, notice_id: int, due_at: datetime) -> None:
+        """Runs the delivery of this notice at `due_at` (at once if it has passed)."""
+
+    def disarm(self, notice_id: int) -> None:
+        """Forgets a notice that will not be sent (its meeting moved or was cancelled)."""
+
+
+def job_id(notice_id: int) -> str:
+    return f"notice-{notice_id}"
+
+
+async def deliver_notice(deliver: Deliver, notice_id: int) -> None:
+    """The job itself: a plain function of the notice id; `deliver` looks up the rest."""
+    try:
+        await deliver(notice_id)
+    except Exception:
+        # The notice stays open in the database; the next start-up arms it again.
+        log.exception("delivering notice %s failed", notice_id)
+
+
+class ApsNoticeScheduler:
+    """APScheduler 3 in the bot's event loop, with memory job storage: the database is the
+    source of truth, so nothing is pickled and nothing can go stale on disk."""
+
+    def __init__(self, deliver: Deliver) -> None:
+        self._deliver = deliver
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+
+    def start(self) -> None:
+        self._scheduler.start()
+
+    def shutdown(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    def arm(self, notice_id: int, due_at: datetime) -> None:
+        self._scheduler.add_job(
+            deliver_notice,
+            "date",
+            run_date=due_at,
+            args=[self._deliver, notice_id],
+            id=job_id(notice_id),
+            replace_existing=True,
+            # A notice due while the bot was down is still sent, once, as soon as it is up.
+            misfire_grace_time=None,
+            coalesce=True,
+        )
+
+    def disarm(self, notice_id: int) -> None:
+        # Already run, or never armed in this process: nothing to forget.
+        with contextlib.suppress(JobLookupError):
+            self._scheduler.remove_job(job_id(notice_id))
+
+    def armed(self) -> dict[str, datetime]:
+        """Job id → next run time, for tests and diagnostics."""
+        return {job.id: job.next_run_time for job in self._scheduler.get_jobs()}

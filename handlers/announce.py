@@ -1,0 +1,683 @@
+"""Announcing a meeting from a phone: form, kind, day and time by tapping (or typed), place,
+voting deadline, agenda items with speakers and files, then a review that can be edited."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.domain.errors import ValidationError
+from bot.domain.meetings import (
+    DraftItem,
+    DraftMaterial,
+    MeetingDraft,
+    MeetingForm,
+    at_local,
+    check_schedule,
+    earliest_ordinary,
+    parse_local,
+    parse_time,
+    valid_place,
+    valid_title,
+)
+from bot.domain.people import full_name
+from bot.notice_texts import MeetingCb
+from bot.services.access import Actor
+from bot.services.meetings import MeetingService
+from handlers.calendar import (
+    DAY,
+    MONTH,
+    CalendarCb,
+    TimeCb,
+    calendar_markup,
+    time_markup,
+    when_text,
+)
+from handlers.menu import MenuCb
+from handlers.render import ANSWER, NOT_COMMAND, message_of
+from storage.models import Body
+
+MAX_ITEMS = 30
+MAX_FILES = 10
+
+
+class DraftCb(CallbackData, prefix="dr"):
+    step: str  # form | kind | deadline | speaker | files | decision | more | review | edit | ...
+    value: str = ""
+
+
+class AnnounceForm(StatesGroup):
+    form = State()
+    kind = State()
+    day = State()
+    time = State()
+    place = State()
+    deadline = State()
+    item_title = State()
+    item_speaker = State()
+    item_files = State()
+    item_decision = State()
+    more = State()
+    review = State()
+
+
+def choice(
+    i18n: I18nContext, options: list[tuple[str, DraftCb]], *, columns: int = 1
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for key, data in options:
+        kb.button(text=i18n.get(key), callback_data=data)
+    kb.adjust(columns)
+    return kb.as_markup()
+
+
+def draft_of(data: dict[str, Any]) -> MeetingDraft:
+    """The draft kept in the form's data, as the domain checks it."""
+    return MeetingDraft(
+        form=MeetingForm(data["form"]),
+        starts_at=datetime.fromisoformat(data["starts_at"]),
+        place=data.get("place"),
+        vote_deadline=datetime.fromisoformat(data["deadline"]) if data.get("deadline") else None,
+        extraordinary=bool(data.get("extraordinary")),
+        short_notice_confirmed=bool(data.get("confirmed")),
+        items=tuple(
+            DraftItem(
+                title=item["title"],
+                speaker=item.get("speaker"),
+                needs_decision=item.get("decision", True),
+                materials=tuple(DraftMaterial(**m) for m in item.get("materials", [])),
+            )
+            for item in data.get("items", [])
+        ),
+    )
+
+
+def review_text(i18n: I18nContext, body: Body, data: dict[str, Any], now: datetime) -> str:
+    form = MeetingForm(data["form"])
+    starts_at = datetime.fromisoformat(data["starts_at"])
+    lines = [
+        i18n.get("draft-title", body=body.name),
+        i18n.get("notice-form", form=i18n.get(f"form-{form.value}")),
+        i18n.get(
+            "draft-kind",
+            kind=i18n.get(
+                "draft-extraordinary" if data.get("extraordinary") else "draft-ordinary"
+            ),
+        ),
+        i18n.get("notice-when", when=when_text(i18n, starts_at, body.timezone)),
+    ]
+    if form.has_place:
+        lines.append(
+            i18n.get("notice-place", place=data.get("place") or i18n.get("draft-missing"))
+        )
+    if form.has_ballot:
+        deadline = datetime.fromisoformat(data["deadline"]) if data.get("deadline") else starts_at
+        lines.append(
+            i18n.get("notice-deadline", deadline=when_text(i18n, deadline, body.timezone))
+        )
+    lines.append(i18n.get("notice-agenda-title"))
+    for number, item in enumerate(data.get("items", []), start=1):
+        lines.append(i18n.get("notice-agenda-item", number=number, title=item["title"]))
+        if item.get("speaker"):
+            lines.append(i18n.get("notice-agenda-speaker", speaker=item["speaker"]))
+        if item.get("materials"):
+            lines.append(i18n.get("notice-agenda-materials", count=len(item["materials"])))
+        if not item.get("decision", True):
+            lines.append(i18n.get("draft-for-information"))
+    if not data.get("items"):
+        lines.append(i18n.get("draft-no-items"))
+    if data.get("extraordinary") and starts_at < earliest_ordinary(now, body.rules):
+        lines.append(i18n.get("draft-short-notice", days=body.rules.notice_days))
+    return "\n".join(lines)
+
+
+def review_markup(
+    i18n: I18nContext, body: Body, data: dict[str, Any], now: datetime
+) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    starts_at = datetime.fromisoformat(data["starts_at"])
+    short = bool(data.get("extraordinary")) and starts_at < earliest_ordinary(now, body.rules)
+    kb.button(
+        text=i18n.get("draft-confirm-short" if short else "draft-announce"),
+        callback_data=DraftCb(step="announce", value="short" if short else ""),
+    )
+    edits = ["form", "kind", "when"]
+    form = MeetingForm(data["form"])
+    if form.has_place:
+        edits.append("place")
+    if form.has_ballot:
+        edits.append("deadline")
+    for edit in edits:
+        kb.button(
+            text=i18n.get(f"draft-edit-{edit}"), callback_data=DraftCb(step="edit", value=edit)
+        )
+    if len(data.get("items", [])) < MAX_ITEMS:
+        kb.button(
+            text=i18n.get("draft-add-item"), callback_data=DraftCb(step="edit", value="item")
+        )
+    for number, _ in enumerate(data.get("items", []), start=1):
+        kb.button(
+            text=i18n.get("draft-remove-item", number=number),
+            callback_data=DraftCb(step="remove", value=str(number)),
+        )
+    kb.button(text=i18n.get("button-cancel"), callback_data=MenuCb(screen="main"))
+    kb.adjust(1, 2, 2, 2, 2, 3, 3, 3, 1)
+    return kb.as_markup()
+
+
+async def show_review(
+    message: Message,
+    body: Body,
+    data: dict[str, Any],
+    i18n: I18nContext,
+    state: FSMContext,
+    now: datetime,
+) -> None:
+    await state.set_state(AnnounceForm.review)
+    await message.answer(
+        review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
+    )
+
+
+def router() -> Router:
+    r = Router(name="announce")
+
+    async def current(
+        state: FSMContext, actor: Actor, meetings: MeetingService
+    ) -> tuple[Body, dict[str, Any], datetime]:
+        """The body of the draft, re-checked on every step: a manager who lost the role stops."""
+        data = await state.get_data()
+        body, now = await meetings.body_for_new(actor, data["body"])
+        return body, data, now
+
+    async def after_when(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        """After the time: the place, the deadline, the first item, or back to the review."""
+        body, data, now = await current(state, actor, meetings)
+        form = MeetingForm(data["form"])
+        if data.get("editing"):
+            await show_review(message, body, data, i18n, state, now)
+        elif form.has_place and not data.get("place"):
+            await state.set_state(AnnounceForm.place)
+            await message.answer(i18n.get("draft-ask-place"))
+        elif form.has_ballot and "deadline" not in data:
+            await ask_deadline(message, i18n, state)
+        elif not data.get("items"):
+            await state.set_state(AnnounceForm.item_title)
+            await message.answer(i18n.get("draft-ask-item", number=1))
+        else:
+            await show_review(message, body, data, i18n, state, now)
+
+    async def ask_deadline(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        await state.set_state(AnnounceForm.deadline)
+        markup = choice(
+            i18n, [("draft-deadline-at-start", DraftCb(step="deadline", value="start"))]
+        )
+        await message.answer(i18n.get("draft-ask-deadline"), reply_markup=markup)
+
+    async def set_start(
+        starts_at: datetime,
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        check_schedule(
+            now=now,
+            starts_at=starts_at,
+            form=MeetingForm(data["form"]),
+            vote_deadline=None,
+            extraordinary=bool(data.get("extraordinary")),
+            short_notice_confirmed=True,  # asked for on the review, where it is recorded
+            rules=body.rules,
+            timezone=body.timezone,
+        )
+        await state.update_data(starts_at=starts_at.isoformat(), confirmed=False)
+        if data.get("deadline") and datetime.fromisoformat(data["deadline"]) > starts_at:
+            await state.update_data(deadline=None)
+        await after_when(message, actor, meetings, i18n, state)
+
+    async def ask_day(
+        message: Message,
+        body: Body,
+        now: datetime,
+        i18n: I18nContext,
+        state: FSMContext,
+        *,
+        extraordinary: bool,
+    ) -> None:
+        local_now = now.astimezone(body.zone)
+        earliest = (
+            local_now.date()
+            if extraordinary
+            else (local_now + timedelta(days=body.rules.notice_days)).date()
+        )
+        await state.set_state(AnnounceForm.day)
+        await message.answer(
+            i18n.get("draft-ask-day", example="12.03.2027 15:00"),
+            reply_markup=calendar_markup(
+                i18n, year=earliest.year, month=earliest.month, earliest=earliest
+            ),
+        )
+
+    @r.callback_query(MeetingCb.filter(F.action == "new"))
+    async def start(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, _ = await meetings.body_for_new(actor, callback_data.id)
+        await state.set_state(AnnounceForm.form)
+        await state.set_data({"body": body.id, "items": []})
+        options = [
+            (f"form-{form.value}", DraftCb(step="form", value=form.value)) for form in MeetingForm
+        ]
+        await message_of(query).answer(
+            i18n.get("draft-ask-form", body=body.name), reply_markup=choice(i18n, options)
+        )
+
+    @r.callback_query(
+        AnnounceForm.form,
+        DraftCb.filter(F.step == "form"),
+        DraftCb.filter(F.value.in_(list(MeetingForm))),
+    )
+    async def got_form(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.update_data(form=callback_data.value)
+        message = message_of(query)
+        await message.edit_text(
+            i18n.get("notice-form", form=i18n.get(f"form-{callback_data.value}"))
+        )
+        if data.get("editing"):
+            body, data, now = await current(state, actor, meetings)
+            await show_review(message, body, data, i18n, state, now)
+            return
+        await state.set_state(AnnounceForm.kind)
+        options = [
+            ("draft-ordinary", DraftCb(step="kind", value="ordinary")),
+            ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
+        ]
+        await message.answer(i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options))
+
+    @r.callback_query(AnnounceForm.kind, DraftCb.filter(F.step == "kind"))
+    async def got_kind(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        extraordinary = callback_data.value == "extraordinary"
+        await state.update_data(extraordinary=extraordinary, confirmed=False)
+        body, data, now = await current(state, actor, meetings)
+        message = message_of(query)
+        await message.edit_text(
+            i18n.get("draft-kind", kind=i18n.get(f"draft-{callback_data.value}"))
+        )
+        if data.get("editing") and data.get("starts_at"):
+            await show_review(message, body, data, i18n, state, now)
+            return
+        await ask_day(message, body, now, i18n, state, extraordinary=extraordinary)
+
+    @r.callback_query(AnnounceForm.day, CalendarCb.filter(F.action == MONTH))
+    @r.callback_query(AnnounceForm.time, CalendarCb.filter(F.action == MONTH))
+    async def other_month(
+        query: CallbackQuery,
+        callback_data: CalendarCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        local_now = now.astimezone(body.zone)
+        earliest = (
+            local_now.date()
+            if data.get("extraordinary")
+            else (local_now + timedelta(days=body.rules.notice_days)).date()
+        )
+        await state.set_state(AnnounceForm.day)
+        await message_of(query).edit_text(
+            i18n.get("draft-ask-day", example="12.03.2027 15:00"),
+            reply_markup=calendar_markup(
+                i18n, year=callback_data.year, month=callback_data.month, earliest=earliest
+            ),
+        )
+
+    @r.callback_query(AnnounceForm.day, CalendarCb.filter(F.action == DAY))
+    async def got_day(
+        query: CallbackQuery, callback_data: CalendarCb, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        day = callback_data.picked()
+        await state.update_data(day=day.isoformat())
+        await state.set_state(AnnounceForm.time)
+        await message_of(query).edit_text(
+            i18n.get("draft-ask-time", example="15:00"), reply_markup=time_markup(i18n, day=day)
+        )
+
+    @r.message(AnnounceForm.day, ANSWER)
+    async def typed_when(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, _, _ = await current(state, actor, meetings)
+        await set_start(
+            parse_local(message.text or "", body.timezone), message, actor, meetings, i18n, state
+        )
+
+    @r.callback_query(AnnounceForm.time, TimeCb.filter())
+    async def got_time(
+        query: CallbackQuery,
+        callback_data: TimeCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, _ = await current(state, actor, meetings)
+        starts_at = at_local(
+            date.fromisoformat(data["day"]),
+            callback_data.hour,
+            callback_data.minute,
+            body.timezone,
+        )
+        message = message_of(query)
+        await set_start(starts_at, message, actor, meetings, i18n, state)
+        await message.edit_text(
+            i18n.get("notice-when", when=when_text(i18n, starts_at, body.timezone))
+        )
+
+    @r.message(AnnounceForm.time, ANSWER)
+    async def typed_time(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, _ = await current(state, actor, meetings)
+        text = message.text or ""
+        if " " in text.strip():  # a whole date and time typed here is welcome too
+            starts_at = parse_local(text, body.timezone)
+        else:
+            hour, minute = parse_time(text)
+            starts_at = at_local(date.fromisoformat(data["day"]), hour, minute, body.timezone)
+        await set_start(starts_at, message, actor, meetings, i18n, state)
+
+    @r.message(AnnounceForm.place, ANSWER)
+    async def got_place(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await state.update_data(place=valid_place(message.text or ""))
+        await after_when(message, actor, meetings, i18n, state)
+
+    @r.callback_query(AnnounceForm.deadline, DraftCb.filter(F.step == "deadline"))
+    async def deadline_at_start(
+        query: CallbackQuery,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await state.update_data(deadline=None)
+        message = message_of(query)
+        await message.edit_text(i18n.get("draft-deadline-at-start"))
+        await after_when(message, actor, meetings, i18n, state)
+
+    @r.message(AnnounceForm.deadline, ANSWER)
+    async def typed_deadline(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        deadline = parse_local(message.text or "", body.timezone)
+        if deadline > datetime.fromisoformat(data["starts_at"]):
+            raise ValidationError("meeting-error-deadline-after")
+        if deadline <= now:
+            raise ValidationError("meeting-error-deadline-past")
+        await state.update_data(deadline=deadline.isoformat())
+        await after_when(message, actor, meetings, i18n, state)
+
+    @r.message(AnnounceForm.item_title, ANSWER)
+    async def got_title(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        await state.update_data(item={"title": valid_title(message.text or ""), "materials": []})
+        await state.set_state(AnnounceForm.item_speaker)
+        markup = choice(i18n, [("draft-no-speaker", DraftCb(step="speaker"))])
+        await message.answer(i18n.get("draft-ask-speaker"), reply_markup=markup)
+
+    async def ask_files(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        await state.set_state(AnnounceForm.item_files)
+        markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
+        await message.answer(i18n.get("draft-ask-files"), reply_markup=markup)
+
+    @r.message(AnnounceForm.item_speaker, ANSWER)
+    async def got_speaker(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        data = await state.get_data()
+        await state.update_data(item={**data["item"], "speaker": full_name(message.text or "")})
+        await ask_files(message, i18n, state)
+
+    @r.callback_query(AnnounceForm.item_speaker, DraftCb.filter(F.step == "speaker"))
+    async def no_speaker(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+        await message_of(query).edit_text(i18n.get("draft-no-speaker"))
+        await ask_files(message_of(query), i18n, state)
+
+    @r.message(AnnounceForm.item_files, F.document)
+    async def got_file(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        document = message.document
+        assert document is not None  # noqa: S101 - the F.document filter
+        data = await state.get_data()
+        item = data["item"]
+        if len(item["materials"]) >= MAX_FILES:
+            raise ValidationError("draft-error-too-many-files", max=MAX_FILES)
+        material = {
+            "file_id": document.file_id,
+            "file_name": document.file_name or "file",
+            "mime_type": document.mime_type,
+            "file_size": document.file_size,
+        }
+        await state.update_data(item={**item, "materials": [*item["materials"], material]})
+        markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
+        await message.answer(
+            i18n.get(
+                "draft-file-added", name=material["file_name"], count=len(item["materials"]) + 1
+            ),
+            reply_markup=markup,
+        )
+
+    @r.message(AnnounceForm.item_files, NOT_COMMAND)
+    async def not_a_file(message: Message) -> None:
+        raise ValidationError("draft-error-not-file")
+
+    @r.callback_query(AnnounceForm.item_files, DraftCb.filter(F.step == "files"))
+    async def files_done(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+        await state.set_state(AnnounceForm.item_decision)
+        options = [
+            ("draft-decision-yes", DraftCb(step="decision", value="yes")),
+            ("draft-decision-no", DraftCb(step="decision", value="no")),
+        ]
+        await message_of(query).edit_text(
+            i18n.get("draft-ask-decision"), reply_markup=choice(i18n, options)
+        )
+
+    @r.callback_query(AnnounceForm.item_decision, DraftCb.filter(F.step == "decision"))
+    async def got_decision(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        item = {**data["item"], "decision": callback_data.value == "yes"}
+        items = [*data.get("items", []), item]
+        await state.update_data(items=items, item=None)
+        message = message_of(query)
+        await message.edit_text(
+            i18n.get("draft-item-added", number=len(items), title=item["title"])
+        )
+        if data.get("editing"):
+            body, data, now = await current(state, actor, meetings)
+            await show_review(message, body, data, i18n, state, now)
+            return
+        await state.set_state(AnnounceForm.more)
+        options = [
+            ("draft-add-item", DraftCb(step="more", value="item")),
+            ("draft-to-review", DraftCb(step="more", value="review")),
+        ]
+        await message.answer(i18n.get("draft-ask-more"), reply_markup=choice(i18n, options))
+
+    @r.callback_query(AnnounceForm.more, DraftCb.filter(F.step == "more"))
+    async def more(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        message = message_of(query)
+        if callback_data.value == "item" and len(data["items"]) < MAX_ITEMS:
+            await state.set_state(AnnounceForm.item_title)
+            await message.edit_text(i18n.get("draft-ask-item", number=len(data["items"]) + 1))
+            return
+        await show_review(message, body, data, i18n, state, now)
+
+    @r.callback_query(AnnounceForm.review, DraftCb.filter(F.step == "edit"))
+    async def edit(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        await state.update_data(editing=True)
+        message = message_of(query)
+        match callback_data.value:
+            case "form":
+                await state.set_state(AnnounceForm.form)
+                options = [
+                    (f"form-{form.value}", DraftCb(step="form", value=form.value))
+                    for form in MeetingForm
+                ]
+                await message.answer(
+                    i18n.get("draft-ask-form", body=body.name), reply_markup=choice(i18n, options)
+                )
+            case "kind":
+                await state.set_state(AnnounceForm.kind)
+                options = [
+                    ("draft-ordinary", DraftCb(step="kind", value="ordinary")),
+                    ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
+                ]
+                await message.answer(
+                    i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options)
+                )
+            case "when":
+                await ask_day(
+                    message, body, now, i18n, state, extraordinary=bool(data.get("extraordinary"))
+                )
+            case "place":
+                await state.set_state(AnnounceForm.place)
+                await message.answer(i18n.get("draft-ask-place"))
+            case "deadline":
+                await ask_deadline(message, i18n, state)
+            case _:
+                await state.set_state(AnnounceForm.item_title)
+                await message.answer(i18n.get("draft-ask-item", number=len(data["items"]) + 1))
+
+    @r.callback_query(AnnounceForm.review, DraftCb.filter(F.step == "remove"))
+    async def remove_item(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        index = int(callback_data.value) - 1 if callback_data.value.isdigit() else -1
+        if not 0 <= index < len(data["items"]):
+            raise ValidationError("error-stale-button")
+        items = [item for number, item in enumerate(data["items"]) if number != index]
+        data = await state.update_data(items=items)
+        await message_of(query).edit_text(
+            review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
+        )
+
+    @r.callback_query(AnnounceForm.review, DraftCb.filter(F.step == "announce"))
+    async def announce(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        if callback_data.value == "short":
+            data = await state.update_data(confirmed=True)
+        meeting = await meetings.announce(actor, data["body"], draft_of(data))
+        await state.clear()
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("notice-button-card"),
+            callback_data=MeetingCb(action="card", id=meeting.id),
+        )
+        await message_of(query).edit_text(i18n.get("draft-announced"), reply_markup=kb.as_markup())
+
+    @r.message(AnnounceForm.form, NOT_COMMAND)
+    @r.message(AnnounceForm.kind, NOT_COMMAND)
+    @r.message(AnnounceForm.item_decision, NOT_COMMAND)
+    @r.message(AnnounceForm.more, NOT_COMMAND)
+    @r.message(AnnounceForm.review, NOT_COMMAND)
+    async def press_a_button(message: Message) -> None:
+        raise ValidationError("form-error-press-button")
+
+    @r.message(AnnounceForm.place, NOT_COMMAND)
+    @r.message(AnnounceForm.item_title, NOT_COMMAND)
+    @r.message(AnnounceForm.item_speaker, NOT_COMMAND)
+    @r.message(AnnounceForm.deadline, NOT_COMMAND)
+    @r.message(AnnounceForm.day, NOT_COMMAND)
+    @r.message(AnnounceForm.time, NOT_COMMAND)
+    async def type_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
+
+    return r

@@ -1,0 +1,517 @@
+"""/meetings and a meeting's card: answers «приду / не смогу», proposals to the agenda and their
+decision, moving and cancelling, the delivery report, and linking a body's Telegram group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.domain.errors import AccessDenied, ValidationError
+from bot.domain.meetings import MeetingStatus, parse_local
+from bot.notice_texts import MeetingCb, agenda_lines, meeting_headline
+from bot.notifier import Notifier
+from bot.services.access import Actor
+from bot.services.meetings import MeetingService, MeetingView
+from bot.texts import Texts
+from handlers.calendar import when_text
+from handlers.menu import MenuCb
+from handlers.render import ANSWER, NOT_COMMAND, local_time, message_of
+
+LISTED = 15
+
+
+class ProposalCb(CallbackData, prefix="pr"):
+    action: str  # accept | reject | nocomment
+    id: int
+
+
+class ProposalForm(StatesGroup):
+    title = State()
+    comment = State()
+
+
+class MoveForm(StatesGroup):
+    when = State()
+
+
+def card_text(view: MeetingView, i18n: I18nContext) -> str:
+    meeting, body = view.meeting, view.body
+    lines = [*meeting_headline(i18n, meeting, body)]
+    if meeting.status is MeetingStatus.CANCELLED:
+        lines.insert(0, i18n.get("card-cancelled"))
+    lines += agenda_lines(i18n, view.agenda)
+    if view.my_answer is not None and meeting.form.has_place:
+        lines.append(i18n.get("card-my-answer-yes" if view.my_answer else "card-my-answer-no"))
+    if view.manager and meeting.form.has_place:
+        a = view.attendance
+        lines.append(
+            i18n.get(
+                "card-attendance",
+                coming=a.coming,
+                roster=a.roster,
+                needed=a.needed,
+                declined=a.not_coming,
+            )
+        )
+    if view.manager and view.pending_proposals:
+        lines.append(i18n.get("card-proposals", count=len(view.pending_proposals)))
+    if view.proposals_open and view.voter:
+        lines.append(
+            i18n.get(
+                "notice-propose-until", cutoff=local_time(view.proposals_close, body.timezone)
+            )
+        )
+    return "\n".join(lines)
+
+
+def card_markup(view: MeetingView, i18n: I18nContext) -> InlineKeyboardMarkup:
+    meeting = view.meeting
+    kb = InlineKeyboardBuilder()
+    live = meeting.status is MeetingStatus.ANNOUNCED and meeting.starts_at > view.now
+    if live and meeting.form.has_place:
+        kb.button(
+            text=i18n.get("notice-button-coming"),
+            callback_data=MeetingCb(action="yes", id=meeting.id),
+        )
+        kb.button(
+            text=i18n.get("notice-button-not-coming"),
+            callback_data=MeetingCb(action="no", id=meeting.id),
+        )
+    if any(item.materials for item in view.agenda):
+        kb.button(
+            text=i18n.get("card-files"), callback_data=MeetingCb(action="files", id=meeting.id)
+        )
+    if live and view.proposals_open and view.voter:
+        kb.button(
+            text=i18n.get("card-propose"), callback_data=MeetingCb(action="propose", id=meeting.id)
+        )
+    if view.manager:
+        kb.button(
+            text=i18n.get("card-report"), callback_data=MeetingCb(action="report", id=meeting.id)
+        )
+        if live:
+            kb.button(
+                text=i18n.get("card-move"), callback_data=MeetingCb(action="move", id=meeting.id)
+            )
+            kb.button(
+                text=i18n.get("card-cancel"),
+                callback_data=MeetingCb(action="cancel", id=meeting.id),
+            )
+    kb.button(text=i18n.get("card-all-meetings"), callback_data=MenuCb(screen="meetings"))
+    kb.adjust(2, 1)
+    return kb.as_markup()
+
+
+def decision_markup(i18n: Texts, proposal_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("proposal-accept"), callback_data=ProposalCb(action="accept", id=proposal_id)
+    )
+    kb.button(
+        text=i18n.get("proposal-reject"), callback_data=ProposalCb(action="reject", id=proposal_id)
+    )
+    return kb.as_markup()
+
+
+def router() -> Router:
+    r = Router(name="meetings")
+
+    async def show_card(
+        query: CallbackQuery, view: MeetingView, i18n: I18nContext, *, prefix: str = ""
+    ) -> None:
+        text = card_text(view, i18n)
+        await message_of(query).edit_text(
+            f"{prefix}\n\n{text}" if prefix else text, reply_markup=card_markup(view, i18n)
+        )
+
+    @r.message(Command("meetings"))
+    @r.callback_query(MenuCb.filter(F.screen == "meetings"))
+    async def list_meetings(
+        event: Message | CallbackQuery, actor: Actor, meetings: MeetingService, i18n: I18nContext
+    ) -> None:
+        found, now = await meetings.list_for(actor)
+        upcoming = [
+            (m, b) for m, b in found if m.starts_at > now and m.status is MeetingStatus.ANNOUNCED
+        ]
+        past = [(m, b) for m, b in found if (m, b) not in upcoming][::-1]
+        kb = InlineKeyboardBuilder()
+        for meeting, body in (upcoming + past)[:LISTED]:
+            key = (
+                "meetings-line-cancelled"
+                if meeting.status is MeetingStatus.CANCELLED
+                else "meetings-line"
+            )
+            kb.button(
+                text=i18n.get(
+                    key, when=when_text(i18n, meeting.starts_at, body.timezone), body=body.name
+                ),
+                callback_data=MeetingCb(action="card", id=meeting.id),
+            )
+        kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
+        kb.adjust(1)
+        text = i18n.get("meetings-title", upcoming=len(upcoming), past=len(past))
+        if isinstance(event, CallbackQuery):
+            await message_of(event).edit_text(text, reply_markup=kb.as_markup())
+        else:
+            await event.answer(text, reply_markup=kb.as_markup())
+
+    @r.callback_query(MeetingCb.filter(F.action == "card"))
+    async def card(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        view = await meetings.view(actor, callback_data.id)
+        await message_of(query).answer(card_text(view, i18n), reply_markup=card_markup(view, i18n))
+
+    @r.callback_query(MeetingCb.filter(F.action.in_({"yes", "no"})))
+    async def answer(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        coming = callback_data.action == "yes"
+        await meetings.answer(actor, callback_data.id, coming=coming)
+        await query.answer(
+            i18n.get("card-answer-saved-yes" if coming else "card-answer-saved-no"),
+            show_alert=True,
+        )
+
+    @r.callback_query(MeetingCb.filter(F.action == "files"))
+    async def files(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        bot: Bot,
+        actor: Actor,
+        meetings: MeetingService,
+    ) -> None:
+        view = await meetings.view(actor, callback_data.id)
+        for item in view.agenda:
+            for material in item.materials:
+                await bot.send_document(actor.telegram_id, material.file_id)
+
+    @r.callback_query(MeetingCb.filter(F.action == "propose"))
+    async def propose(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        view = await meetings.view(actor, callback_data.id)
+        if not view.proposals_open:
+            raise ValidationError(
+                "proposal-error-closed",
+                cutoff=local_time(view.proposals_close, view.body.timezone),
+                days=view.body.rules.proposal_days,
+            )
+        await state.set_state(ProposalForm.title)
+        await state.set_data({"meeting": callback_data.id})
+        await message_of(query).answer(i18n.get("proposal-ask-title"))
+
+    @r.message(ProposalForm.title, ANSWER)
+    async def got_proposal(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        proposal, deciders = await meetings.propose(actor, data["meeting"], message.text or "")
+        await state.clear()
+        await message.answer(i18n.get("proposal-sent"))
+        view = await meetings.view(actor, data["meeting"])
+        proposer = actor.require_person().full_name
+        for person in deciders:
+            await notifier.notify(
+                person,
+                "proposal-new",
+                markup=decision_markup(notifier.texts(person), proposal.id),
+                name=proposer,
+                title=proposal.title,
+                body=view.body.name,
+                when=when_text(notifier.texts(person), view.meeting.starts_at, view.body.timezone),
+            )
+
+    @r.callback_query(ProposalCb.filter(F.action == "accept"))
+    async def accept(
+        query: CallbackQuery,
+        callback_data: ProposalCb,
+        actor: Actor,
+        meetings: MeetingService,
+        notifier: Notifier,
+        i18n: I18nContext,
+    ) -> None:
+        decided = await meetings.decide(actor, callback_data.id, accepted=True, comment=None)
+        await message_of(query).edit_text(
+            i18n.get("proposal-accepted-by-you", title=decided.proposal.title)
+        )
+        await notifier.notify(
+            decided.proposer,
+            "proposal-accepted",
+            title=decided.proposal.title,
+            body=decided.body.name,
+        )
+
+    @r.callback_query(ProposalCb.filter(F.action == "reject"))
+    async def reject(
+        query: CallbackQuery, callback_data: ProposalCb, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        await state.set_state(ProposalForm.comment)
+        await state.set_data({"proposal": callback_data.id})
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("proposal-no-comment"),
+            callback_data=ProposalCb(action="nocomment", id=callback_data.id),
+        )
+        await message_of(query).answer(
+            i18n.get("proposal-ask-comment"), reply_markup=kb.as_markup()
+        )
+
+    async def rejected(
+        proposal_id: int,
+        comment: str | None,
+        actor: Actor,
+        meetings: MeetingService,
+        notifier: Notifier,
+    ) -> str:
+        decided = await meetings.decide(actor, proposal_id, accepted=False, comment=comment)
+        key = "proposal-rejected-comment" if comment else "proposal-rejected"
+        await notifier.notify(
+            decided.proposer,
+            key,
+            title=decided.proposal.title,
+            body=decided.body.name,
+            comment=comment or "",
+        )
+        return decided.proposal.title
+
+    @r.message(ProposalForm.comment, ANSWER)
+    async def got_comment(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        title = await rejected(data["proposal"], message.text, actor, meetings, notifier)
+        await state.clear()
+        await message.answer(i18n.get("proposal-rejected-by-you", title=title))
+
+    @r.callback_query(ProposalCb.filter(F.action == "nocomment"))
+    async def no_comment(
+        query: CallbackQuery,
+        callback_data: ProposalCb,
+        actor: Actor,
+        meetings: MeetingService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        title = await rejected(callback_data.id, None, actor, meetings, notifier)
+        await state.clear()
+        await message_of(query).edit_text(i18n.get("proposal-rejected-by-you", title=title))
+
+    @r.callback_query(MeetingCb.filter(F.action == "move"))
+    async def move(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        view = await meetings.view(actor, callback_data.id)
+        if not view.manager:
+            raise AccessDenied("error-not-allowed")
+        await state.set_state(MoveForm.when)
+        await state.set_data({"meeting": callback_data.id})
+        await message_of(query).answer(i18n.get("move-ask-when", example="12.03.2027 15:00"))
+
+    @r.message(MoveForm.when, ANSWER)
+    async def got_move(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        view = await meetings.view(actor, data["meeting"])
+        starts_at = parse_local(message.text or "", view.body.timezone)
+        try:
+            moved = await meetings.reschedule(
+                actor, data["meeting"], starts_at=starts_at, confirm_short=False
+            )
+        except ValidationError as error:
+            if error.key != "meeting-error-confirm-short-notice":
+                raise
+            # An extraordinary meeting moved inside the notice period: the shortened notice
+            # is confirmed by a button, as when it was announced.
+            await state.update_data(starts_at=starts_at.isoformat())
+            kb = InlineKeyboardBuilder()
+            kb.button(
+                text=i18n.get("draft-confirm-short"),
+                callback_data=MeetingCb(action="moveshort", id=data["meeting"]),
+            )
+            await message.answer(i18n.get(error.key, **error.params), reply_markup=kb.as_markup())
+            return
+        await state.clear()
+        await message.answer(
+            i18n.get("move-done", when=when_text(i18n, moved.starts_at, view.body.timezone))
+        )
+
+    @r.callback_query(MoveForm.when, MeetingCb.filter(F.action == "moveshort"))
+    async def move_short(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        if data.get("meeting") != callback_data.id or "starts_at" not in data:
+            raise ValidationError("error-stale-button")
+        moved = await meetings.reschedule(
+            actor,
+            callback_data.id,
+            starts_at=datetime.fromisoformat(data["starts_at"]),
+            confirm_short=True,
+        )
+        await state.clear()
+        view = await meetings.view(actor, callback_data.id)
+        await message_of(query).edit_text(
+            i18n.get("move-done", when=when_text(i18n, moved.starts_at, view.body.timezone))
+        )
+
+    @r.callback_query(MeetingCb.filter(F.action == "cancel"))
+    async def confirm_cancel(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        view = await meetings.view(actor, callback_data.id)
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("cancel-meeting-yes"),
+            callback_data=MeetingCb(action="cancelyes", id=callback_data.id),
+        )
+        kb.button(
+            text=i18n.get("button-back"),
+            callback_data=MeetingCb(action="card", id=callback_data.id),
+        )
+        kb.adjust(1)
+        await message_of(query).edit_text(
+            i18n.get(
+                "cancel-meeting-confirm",
+                when=when_text(i18n, view.meeting.starts_at, view.body.timezone),
+            ),
+            reply_markup=kb.as_markup(),
+        )
+
+    @r.callback_query(MeetingCb.filter(F.action == "cancelyes"))
+    async def cancel(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        await meetings.cancel(actor, callback_data.id)
+        await show_card(
+            query,
+            await meetings.view(actor, callback_data.id),
+            i18n,
+            prefix=i18n.get("cancel-meeting-done"),
+        )
+
+    @r.callback_query(MeetingCb.filter(F.action == "report"))
+    async def report(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        meeting, body, rows = await meetings.deliveries(actor, callback_data.id)
+        sent = Counter(notice.kind for notice, _, status, _ in rows if status == "sent")
+        lines = [i18n.get("report-title", when=when_text(i18n, meeting.starts_at, body.timezone))]
+        lines += [
+            i18n.get("report-kind", kind=i18n.get(f"notice-kind-{kind.value}"), count=count)
+            for kind, count in sent.items()
+        ]
+        problems = [
+            (notice, name, status, error)
+            for notice, name, status, error in rows
+            if status not in {"sent", "pending", "sending"}
+        ]
+        if problems:
+            lines.append(i18n.get("report-problems"))
+            lines += [
+                i18n.get(
+                    "report-problem",
+                    name=name,
+                    kind=i18n.get(f"notice-kind-{notice.kind.value}"),
+                    reason=i18n.get(f"report-status-{status}"),
+                )
+                for notice, name, status, _ in problems[:40]
+            ]
+        else:
+            lines.append(i18n.get("report-all-delivered"))
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id)
+        )
+        await message_of(query).edit_text("\n".join(lines), reply_markup=kb.as_markup())
+
+    @r.callback_query(MeetingCb.filter(F.action == "group"))
+    async def group_code(
+        query: CallbackQuery,
+        callback_data: MeetingCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        code = await meetings.group_link_code(actor, callback_data.id)
+        await message_of(query).answer(i18n.get("group-instructions", code=code))
+
+    @r.message(Command("link"), F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP}))
+    async def link_group(
+        message: Message,
+        command: CommandObject,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+    ) -> None:
+        body = await meetings.link_group(actor, command.args or "", message.chat.id)
+        await message.answer(i18n.get("group-linked", body=body.name))
+
+    @r.message(ProposalForm.title, NOT_COMMAND)
+    @r.message(ProposalForm.comment, NOT_COMMAND)
+    @r.message(MoveForm.when, NOT_COMMAND)
+    async def type_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
+
+    return r
