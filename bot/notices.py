@@ -153,10 +153,14 @@ class NoticeSender:
         except TelegramForbiddenError as failure:
             status, error = "unreachable", failure.message[:300]
         except TelegramBadRequest as failure:
-            status, error = "failed", failure.message[:300]
-            log.warning(
-                "notice %s to chat %s refused: %s", ctx.notice.id, delivery.chat_id, failure
-            )
+            # "chat not found": a Telegram id from a roster file whose owner never started the
+            # bot. Like a block, only they can change it.
+            unknown = "chat not found" in failure.message.lower()
+            status, error = ("unreachable" if unknown else "failed"), failure.message[:300]
+            if not unknown:
+                log.warning(
+                    "notice %s to chat %s refused: %s", ctx.notice.id, delivery.chat_id, failure
+                )
         except TelegramAPIError as failure:
             # The rate limiter already retried transient failures; this one is reported.
             status, error = "failed", str(failure)[:300]

@@ -44,11 +44,12 @@ class BotUnderTest:
         # A new process: nothing is armed until start-up re-arms it from the database.
         self.scheduler = ClockScheduler()
         dp = build_dispatcher(self.settings, self.db, self.clock, scheduler=self.scheduler)
+        polls = self.fake.polls_started
         task = asyncio.create_task(
             dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=True)
         )
         self._running = (bot, dp, task)
-        await self.fake.wait_until_polling()
+        await self.fake.wait_until_polling(after=polls)
 
     async def stop(self) -> None:
         """Stops polling as a shutdown would; the database and the fake stay."""

@@ -158,3 +158,54 @@ async def test_an_extraordinary_meeting_needs_the_short_notice_confirmed(
         row = (await conn.execute(select(meetings))).one()
     assert row.short_notice_confirmed_by == setup.secretary.id
     assert row.short_notice_confirmed_at == START
+
+
+async def test_the_draft_is_edited_before_it_is_announced_and_materials_follow_the_agenda(
+    app: BotUnderTest,
+) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    [ivanova] = await members(app.db, setup.body, 1)
+    secretary = app.person(SECRETARY, "Анна")
+    member_chat = app.person(ivanova.telegram_id or 0, "И")
+    await open_new_meeting(secretary)
+    await secretary.press("заочное (по опросным листам)")
+    await secretary.press("очередное")
+    await secretary.send("11.03.2027 15:00")
+    await secretary.send("11.03.2027 12:00")  # ballots until three hours before
+    await secretary.send("Об итогах методической недели")
+    await secretary.send("Иванова Мария Петровна")
+    await secretary.upload("справка.pdf", b"%PDF-1.4 report", mime_type="application/pdf")
+    assert "«справка.pdf» добавлен (всего: 1)" in secretary.last_text
+    await secretary.send("просто текст")
+    assert "файлом" in secretary.last_text
+    await secretary.press("Готово")
+    await secretary.press("Да, нужно решение")
+    await secretary.press("➕ Ещё вопрос")
+    await secretary.send("Разное")
+    await secretary.press("Без докладчика")
+    await secretary.press("Готово")
+    await secretary.press("Нет, для сведения")
+    await secretary.press("Проверить и объявить")
+    review = secretary.last_text
+    assert "Опросные листы принимаются до: четверг, 11.03.2027 12:00" in review
+    assert "Докладчик: Иванова Мария Петровна" in review
+    assert "(для сведения, без решения)" in review
+
+    # Change the date from the review, and drop the second item.
+    await secretary.press("Дата и время")
+    await secretary.send("12.03.2027 10:00")
+    review = secretary.last_text
+    assert "Когда: пятница, 12.03.2027 10:00" in review
+    await secretary.press("🗑 Вопрос 2")
+    assert "Разное" not in secretary.last_text
+    await secretary.press("📣 Объявить")
+    await app.run_due()
+    await app.advance(datetime(2027, 3, 7, 7, 0, tzinfo=UTC) - app.clock.now())
+    agenda = await member_chat.wait_for("📋 Повестка заседания")
+    assert "Голосование по опросному листу открыто" in agenda.text
+    assert "Материалы: 1 файл" in agenda.text
+    assert member_chat.documents[-1].content == b"%PDF-1.4 report"
+    async with app.db.read() as conn:
+        row = (await conn.execute(select(meetings))).one()
+    assert row.ballot_opened_at == datetime(2027, 3, 7, 7, 0, tzinfo=UTC)
+    assert row.vote_deadline == datetime(2027, 3, 11, 9, 0, tzinfo=UTC)

@@ -162,7 +162,7 @@ report-problems = Not received by:
 report-problem = • { $name } — { $kind }: { $reason }
 report-all-delivered = Everyone who has Telegram has received the notices.
 report-status-no_telegram = no Telegram (tell them in person or on paper)
-report-status-unreachable = stopped the bot
+report-status-unreachable = not receiving messages: never started the bot or stopped it
 report-status-failed = delivery error
 group-instructions = To have announcements posted in a group as well: add the bot to the group and send this message there
     /link { $code }

@@ -163,7 +163,7 @@ report-problems = Не получили:
 report-problem = • { $name } — { $kind }: { $reason }
 report-all-delivered = Все, у кого есть Telegram, получили извещения.
 report-status-no_telegram = нет Telegram (сообщите лично или на бумаге)
-report-status-unreachable = остановил бота
+report-status-unreachable = не получает сообщения: не запускал бота или остановил его
 report-status-failed = ошибка доставки
 group-instructions = Чтобы объявления приходили и в группу: добавьте бота в группу и отправьте там сообщение
     /link { $code }

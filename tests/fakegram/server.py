@@ -483,10 +483,16 @@ class FakeTelegram:
                 raise AssertionError(msg)
             await asyncio.sleep(_SETTLE_TICK)
 
-    async def wait_until_polling(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a bound
-        """Wait until the bot has started long polling (its first getUpdates arrived)."""
+    @property
+    def polls_started(self) -> int:
+        """How many getUpdates calls have arrived so far."""
+        return self._polls_started
+
+    async def wait_until_polling(self, timeout: float = 5.0, *, after: int = 0) -> None:  # noqa: ASYNC109 - a bound
+        """Wait until the bot polls: a getUpdates beyond the first `after` has arrived (pass
+        `polls_started` from before a restart to wait for the new process)."""
         deadline = time.monotonic() + timeout
-        while self._polls_started == 0:
+        while self._polls_started <= after:
             if time.monotonic() >= deadline:
                 msg = f"the bot did not call getUpdates within {timeout:g} s"
                 raise AssertionError(msg)
