@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.clock import Clock
 from bot.domain.meetings import MeetingStatus, NoticeKind
 from bot.notice_texts import NoticeContext, Outgoing, render
-from bot.texts import LocaleTexts
+from bot.texts import LocaleTexts, split_message
 from storage import bodies, meetings, notices, people
 from storage.db import Database
 from storage.models import Body, Delivery, Meeting, Notice, Person, present
@@ -179,6 +179,9 @@ class NoticeSender:
                 await people.set_reachable(conn, recipient.person.telegram_id, reachable=False)
 
     async def _send(self, chat_id: int, outgoing: Outgoing) -> None:
-        await self._bot.send_message(chat_id, outgoing.text, reply_markup=outgoing.markup)
+        *first, last = split_message(outgoing.text)
+        for chunk in first:
+            await self._bot.send_message(chat_id, chunk)
+        await self._bot.send_message(chat_id, last, reply_markup=outgoing.markup)
         for file in outgoing.files:
             await self._bot.send_document(chat_id, file)

@@ -43,3 +43,31 @@ def local_time(moment: datetime, timezone: str) -> str:
 
 def local_date(moment: datetime, timezone: str) -> str:
     return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y")
+
+
+# Telegram refuses a message longer than 4096 characters.
+MESSAGE_LIMIT = 4096
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Splits a long notice between lines into messages Telegram accepts; a single line longer
+    than the limit (it cannot happen with our limits on titles) is cut."""
+    chunks: list[str] = []
+    current = ""
+    for raw in text.split("\n"):
+        line = raw
+        while len(line) > limit:
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not chunks:
+        chunks.append(current)
+    return chunks

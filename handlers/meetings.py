@@ -22,12 +22,13 @@ from bot.notice_texts import MeetingCb, agenda_lines, meeting_headline
 from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.meetings import MeetingService, MeetingView
-from bot.texts import Texts
+from bot.texts import Texts, split_message
 from handlers.calendar import when_text
 from handlers.menu import MenuCb
 from handlers.render import ANSWER, NOT_COMMAND, local_time, message_of
 
 LISTED = 15
+CARD_LIMIT = 4000
 
 
 class ProposalCb(CallbackData, prefix="pr"):
@@ -71,7 +72,8 @@ def card_text(view: MeetingView, i18n: I18nContext) -> str:
                 "notice-propose-until", cutoff=local_time(view.proposals_close, body.timezone)
             )
         )
-    return "\n".join(lines)
+    # A card is edited in place, so it must fit one message; the notices carry the full agenda.
+    return split_message("\n".join(lines), CARD_LIMIT)[0]
 
 
 def card_markup(view: MeetingView, i18n: I18nContext) -> InlineKeyboardMarkup:

@@ -30,12 +30,13 @@ button-cancel = Cancel
 
 help-everyone = Commands:
     /menu — main menu
+    /meetings — meetings, upcoming and past
     /profile — my details (full name, school, subject and more)
     /language — language: Russian or English
     /cancel — stop filling in a form
     /help — this help
-help-member = You are a member of a council or association: the bot will send you notices of meetings, the agenda and materials.
-help-secretary = You keep the membership list: in the main menu, choose a council or association. There you will find the list of members, invitations by link, adding a person without Telegram, and uploading and downloading the list as CSV.
+help-member = You are a member of a council or association: the bot sends you notices of meetings, the agenda and materials. Under a notice you can answer “I'll come” or “Can't come”; on a meeting's card (/meetings) you can propose an agenda item until the deadline given in the notice.
+help-secretary = You keep the membership list and the meetings: in the main menu, choose a council or association. There you will find “New meeting” (the bot sends the notice, the agenda 5 days before and the reminders by itself), the list of members, invitations by link, adding a person without Telegram, and uploading and downloading the list as CSV.
     CSV columns: full_name; school; subject (required), position; role; category; experience; education; telegram_id (optional). Russian column names work as well. A file from Excel will do: “Save As → CSV”.
 help-coordinator = You are a coordinator: you create the organisation and its councils and associations, invite secretaries and other coordinators, and change the rules (quorum, notice periods).
 
