@@ -277,3 +277,29 @@ async def test_announcements_reach_the_linked_group_but_nothing_personal_does(
     assert any(t.startswith("📋 Повестка заседания") for t in texts)
     assert not any("опросный лист придёт" in t for t in texts)
     assert not any("Напоминание" in t for t in texts)
+
+
+async def test_meeting_buttons_act_only_for_those_the_meeting_belongs_to(
+    app: BotUnderTest,
+) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    [ivanova] = await members(app.db, setup.body, 1)
+    secretary = app.person(SECRETARY, "Анна")
+    member_chat = app.person(ivanova.telegram_id or 0, "И")
+    await announce(secretary)
+    await secretary.press("📣 Объявить")
+    await app.run_due()
+    await person(app.db, "Чужой Пётр Петрович", telegram_id=9009)
+    outsider = app.person(9009, "Пётр")
+    await outsider.send("/menu")
+    for forged in ("mt:card:1", "mt:yes:1", "mt:cancelyes:1", "mt:new:1", "mt:report:1"):
+        answer = await outsider.press_data(forged, in_message=outsider.last)
+        assert answer.show_alert, forged
+        assert "не найден" in (answer.text or ""), forged
+    # A member may answer and propose, but not move, cancel or read the delivery report.
+    for forged in ("mt:cancelyes:1", "mt:report:1", "mt:move:1", "mt:new:1"):
+        answer = await member_chat.press_data(forged, in_message=member_chat.bot_messages[0])
+        assert "Это может сделать только" in (answer.text or ""), forged
+    async with app.db.read() as conn:
+        statuses = (await conn.execute(select(notices.c.status))).scalars().all()
+    assert "cancelled" not in statuses
