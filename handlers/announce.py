@@ -79,6 +79,25 @@ def choice(
     return kb.as_markup()
 
 
+async def ask_form(message: Message, body: Body, i18n: I18nContext, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.form)
+    options = [
+        (f"form-{form.value}", DraftCb(step="form", value=form.value)) for form in MeetingForm
+    ]
+    await message.answer(
+        i18n.get("draft-ask-form", body=body.name), reply_markup=choice(i18n, options)
+    )
+
+
+async def ask_kind(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.kind)
+    options = [
+        ("draft-ordinary", DraftCb(step="kind", value="ordinary")),
+        ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
+    ]
+    await message.answer(i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options))
+
+
 def draft_of(data: dict[str, Any]) -> MeetingDraft:
     """The draft kept in the form's data, as the domain checks it."""
     return MeetingDraft(
@@ -285,14 +304,8 @@ def router() -> Router:
         state: FSMContext,
     ) -> None:
         body, _ = await meetings.body_for_new(actor, callback_data.id)
-        await state.set_state(AnnounceForm.form)
         await state.set_data({"body": body.id, "items": []})
-        options = [
-            (f"form-{form.value}", DraftCb(step="form", value=form.value)) for form in MeetingForm
-        ]
-        await message_of(query).answer(
-            i18n.get("draft-ask-form", body=body.name), reply_markup=choice(i18n, options)
-        )
+        await ask_form(message_of(query), body, i18n, state)
 
     @r.callback_query(
         AnnounceForm.form,
@@ -316,12 +329,7 @@ def router() -> Router:
             body, data, now = await current(state, actor, meetings)
             await show_review(message, body, data, i18n, state, now)
             return
-        await state.set_state(AnnounceForm.kind)
-        options = [
-            ("draft-ordinary", DraftCb(step="kind", value="ordinary")),
-            ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
-        ]
-        await message.answer(i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options))
+        await ask_kind(message, i18n, state)
 
     @r.callback_query(AnnounceForm.kind, DraftCb.filter(F.step == "kind"))
     async def got_kind(
@@ -593,23 +601,9 @@ def router() -> Router:
         message = message_of(query)
         match callback_data.value:
             case "form":
-                await state.set_state(AnnounceForm.form)
-                options = [
-                    (f"form-{form.value}", DraftCb(step="form", value=form.value))
-                    for form in MeetingForm
-                ]
-                await message.answer(
-                    i18n.get("draft-ask-form", body=body.name), reply_markup=choice(i18n, options)
-                )
+                await ask_form(message, body, i18n, state)
             case "kind":
-                await state.set_state(AnnounceForm.kind)
-                options = [
-                    ("draft-ordinary", DraftCb(step="kind", value="ordinary")),
-                    ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
-                ]
-                await message.answer(
-                    i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options)
-                )
+                await ask_kind(message, i18n, state)
             case "when":
                 await ask_day(
                     message, body, now, i18n, state, extraordinary=bool(data.get("extraordinary"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +29,19 @@ def _meeting(row: Mapping[Any, Any]) -> Meeting:
         sequence=row["sequence"],
         ballot_opened_at=row["ballot_opened_at"],
         created_by=row["created_by"],
+    )
+
+
+def _item(row: Mapping[Any, Any], files: Iterable[Material] = ()) -> AgendaItem:
+    return AgendaItem(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        position=row["position"],
+        title=row["title"],
+        speaker=row["speaker"],
+        needs_decision=row["needs_decision"],
+        proposal_id=row["proposal_id"],
+        materials=tuple(files),
     )
 
 
@@ -155,16 +168,7 @@ async def add_item(
         )
         .returning(*agenda_items.c)
     )
-    row = result.mappings().one()
-    return AgendaItem(
-        id=row["id"],
-        meeting_id=row["meeting_id"],
-        position=row["position"],
-        title=row["title"],
-        speaker=row["speaker"],
-        needs_decision=row["needs_decision"],
-        proposal_id=row["proposal_id"],
-    )
+    return _item(result.mappings().one())
 
 
 async def add_material(
@@ -203,19 +207,7 @@ async def agenda(conn: AsyncConnection, meeting_id: int) -> list[AgendaItem]:
     by_item: dict[int, list[Material]] = {}
     for file in files.mappings():
         by_item.setdefault(file["item_id"], []).append(Material(**dict(file)))
-    return [
-        AgendaItem(
-            id=row["id"],
-            meeting_id=row["meeting_id"],
-            position=row["position"],
-            title=row["title"],
-            speaker=row["speaker"],
-            needs_decision=row["needs_decision"],
-            proposal_id=row["proposal_id"],
-            materials=tuple(by_item.get(row["id"], [])),
-        )
-        for row in rows
-    ]
+    return [_item(row, by_item.get(row["id"], ())) for row in rows]
 
 
 async def create_proposal(
