@@ -46,12 +46,17 @@ class ApsNoticeScheduler:
     def __init__(self, deliver: Deliver) -> None:
         self._deliver = deliver
         self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._started = False
 
     def start(self) -> None:
         self._scheduler.start()
+        self._started = True
 
     def shutdown(self) -> None:
-        if self._scheduler.running:
+        # AsyncIOScheduler stops in a later turn of the loop, so `running` still says True
+        # right after a shutdown; our own flag makes a second call harmless.
+        if self._started:
+            self._started = False
             self._scheduler.shutdown(wait=False)
 
     def arm(self, notice_id: int, due_at: datetime) -> None:
@@ -73,5 +78,6 @@ class ApsNoticeScheduler:
             self._scheduler.remove_job(job_id(notice_id))
 
     def armed(self) -> dict[str, datetime]:
-        """Job id → next run time, for tests and diagnostics."""
-        return {job.id: job.next_run_time for job in self._scheduler.get_jobs()}
+        """Job id → when it runs, for tests and diagnostics (also before start(), when APScheduler
+        has not yet computed next run times: every job here has a date trigger)."""
+        return {job.id: job.trigger.run_date for job in self._scheduler.get_jobs()}
