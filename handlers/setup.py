@@ -32,6 +32,10 @@ class RuleCb(CallbackData, prefix="rl"):
     rule: RuleName
 
 
+# Rules that are yes or no: a tap turns them over; the others are typed.
+TOGGLES = frozenset({RuleName.CASTING_VOTE, RuleName.REVOTE})
+
+
 class OrgForm(StatesGroup):
     name = State()
     timezone = State()
@@ -77,7 +81,9 @@ def rules_screen(body: Body, i18n: I18nContext) -> tuple[str, InlineKeyboardMark
         body=body.name,
         quorum=str(rules.quorum),
         decision=str(rules.decision),
+        majority=str(rules.majority),
         casting=i18n.get("rules-yes" if rules.chair_casting_vote else "rules-no"),
+        revote=i18n.get("rules-yes" if rules.revote else "rules-no"),
         notice=rules.notice_days,
         proposal=rules.proposal_days,
         minutes=rules.minutes_days,
@@ -89,7 +95,7 @@ def rules_screen(body: Body, i18n: I18nContext) -> tuple[str, InlineKeyboardMark
             callback_data=RuleCb(body=body.id, rule=rule),
         )
     kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="body", id=body.id))
-    kb.adjust(2, 2, 2, 1)
+    kb.adjust(2, 2, 2, 2, 1)
     return text, kb.as_markup()
 
 
@@ -235,15 +241,15 @@ def router() -> Router:
             i18n.get("body-created", name=body.name) + "\n\n" + text, reply_markup=markup
         )
 
-    @r.callback_query(RuleCb.filter(F.rule == RuleName.CASTING_VOTE))
-    async def toggle_casting_vote(
+    @r.callback_query(RuleCb.filter(F.rule.in_(TOGGLES)))
+    async def toggle(
         query: CallbackQuery,
         callback_data: RuleCb,
         actor: Actor,
         setup: SetupService,
         i18n: I18nContext,
     ) -> None:
-        body = await setup.change_rule(actor, callback_data.body, RuleName.CASTING_VOTE, "")
+        body = await setup.change_rule(actor, callback_data.body, callback_data.rule, "")
         text, markup = rules_screen(body, i18n)
         await message_of(query).edit_text(text, reply_markup=markup)
 

@@ -87,7 +87,10 @@ bodies = Table(
     Column("quorum_den", Integer, nullable=False, server_default=text("2")),
     Column("decision_num", Integer, nullable=False, server_default=text("2")),
     Column("decision_den", Integer, nullable=False, server_default=text("3")),
+    Column("majority_num", Integer, nullable=False, server_default=text("1")),
+    Column("majority_den", Integer, nullable=False, server_default=text("2")),
     Column("chair_casting_vote", Boolean, nullable=False, server_default=false()),
+    Column("revote", Boolean, nullable=False, server_default=false()),
     Column("notice_days", Integer, nullable=False, server_default=text("5")),
     Column("proposal_days", Integer, nullable=False, server_default=text("2")),
     Column("minutes_days", Integer, nullable=False, server_default=text("30")),
@@ -175,6 +178,14 @@ meetings = Table(
     # Calendar files of a rescheduled meeting carry a higher SEQUENCE so calendars replace it.
     Column("sequence", Integer, nullable=False, server_default=text("0")),
     Column("ballot_opened_at", UTCDateTime, nullable=True),
+    # In person: when the secretary opened the meeting in the room, and the check-in code.
+    Column("opened_at", UTCDateTime, nullable=True),
+    Column("checkin_code", String(8), nullable=True),
+    # Ballots take no more answers from then on (the deadline, or the secretary closed early).
+    Column("ballots_closed_at", UTCDateTime, nullable=True),
+    Column("closed_at", UTCDateTime, nullable=True),
+    # The counted result, kept with the meeting: lines and, per item, tally and verdict.
+    Column("results", JSON, nullable=True),
     Column("created_by", ForeignKey("persons.id"), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("cancelled_at", UTCDateTime, nullable=True),
@@ -279,4 +290,81 @@ group_links = Table(
     Column("created_by", ForeignKey("persons.id"), nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("used_at", UTCDateTime, nullable=True),
+)
+
+
+voters = Table(
+    "voters",
+    metadata,
+    # The roster frozen when voting opened: N, and who may vote in this meeting.
+    Column("meeting_id", ForeignKey("meetings.id"), primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("frozen_at", UTCDateTime, nullable=False),
+)
+
+ballots = Table(
+    "ballots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False),
+    Column("person_id", ForeignKey("persons.id"), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("signed_at", UTCDateTime, nullable=True),
+    Column("entered_by", ForeignKey("persons.id"), nullable=True),
+    UniqueConstraint("meeting_id", "person_id", name="uq_ballots_meeting_person"),
+    CheckConstraint("source IN ('telegram', 'paper')", name="source"),
+)
+
+votes = Table(
+    "votes",
+    metadata,
+    # The current answer of one member on one question: one row, never two (the primary key).
+    Column("item_id", ForeignKey("agenda_items.id"), primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("choice", String(8), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("choice IN ('for', 'against', 'abstain')", name="choice"),
+)
+
+room_votes = Table(
+    "room_votes",
+    metadata,
+    # An open vote in the room, as counts (4.9); the chair's choice decides a tie where allowed.
+    Column("item_id", ForeignKey("agenda_items.id"), primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("votes_for", Integer, nullable=False),
+    Column("votes_against", Integer, nullable=False),
+    Column("votes_abstain", Integer, nullable=False),
+    Column("chair_choice", String(8), nullable=True),
+    Column("recorded_by", ForeignKey("persons.id"), nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+)
+
+attendance = Table(
+    "attendance",
+    metadata,
+    Column("meeting_id", ForeignKey("meetings.id"), primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("present", Boolean, nullable=False),
+    Column("source", String(16), nullable=False),  # secretary | code
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+vote_log = Table(
+    "vote_log",
+    metadata,
+    # Append-only: every vote, change, signature, paper ballot, room count and check-in.
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("item_id", ForeignKey("agenda_items.id"), nullable=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=True),
+    Column("action", String(16), nullable=False),
+    Column("choice", String(8), nullable=True),
+    Column("source", String(16), nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("actor_id", ForeignKey("persons.id"), nullable=True),
+    Column("at", UTCDateTime, nullable=False),
 )

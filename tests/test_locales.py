@@ -21,6 +21,7 @@ from bot.domain.rules import RuleName
 from bot.i18n import LOCALES_DIR, make_core
 from bot.services.people import ProfileField
 from bot.services.setup import TIMEZONES
+from handlers.setup import TOGGLES
 
 PROJECT = LOCALES_DIR.parent
 SOURCES = ("bot", "handlers")
@@ -173,7 +174,8 @@ FAMILIES: dict[str, list[str]] = {
     "education": [f"education-{education}" for education in Education],
     "command": [f"command-{name}" for name in COMMANDS],
     "rules-button": [f"rules-button-{rule}" for rule in RuleName],
-    "rules-ask": [f"rules-ask-{rule}" for rule in RuleName if rule is not RuleName.CASTING_VOTE],
+    # Yes-or-no rules are turned over by a tap: nothing is asked for them.
+    "rules-ask": [f"rules-ask-{rule}" for rule in RuleName if rule not in TOGGLES],
     "profile-edit": [f"profile-edit-{field}" for field in ProfileField],
     "profile-ask": [f"profile-ask-{field}" for field in ProfileField],
     "body-ask-name": [f"body-ask-name-{kind}" for kind in BodyKind],

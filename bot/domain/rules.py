@@ -15,7 +15,9 @@ from bot.domain.errors import ValidationError
 class RuleName(StrEnum):
     QUORUM = "quorum"
     DECISION = "decision"
+    MAJORITY = "majority"
     CASTING_VOTE = "casting_vote"
+    REVOTE = "revote"
     NOTICE_DAYS = "notice_days"
     PROPOSAL_DAYS = "proposal_days"
     MINUTES_DAYS = "minutes_days"
@@ -41,12 +43,16 @@ class Fraction:
 @dataclass(frozen=True, slots=True)
 class BodyRules:
     """Defaults are Luga order No. 46: quorum one half (4.6), decisions with two thirds present
-    (4.9), notice 5 days ahead and proposals until 2 days ahead (4.8), minutes in a month
-    (4.10), no casting vote."""
+    and more than half of the participants for (4.9), notice 5 days ahead and proposals until 2
+    days ahead (4.8), minutes in a month (4.10), no casting vote, a signed ballot is final."""
 
     quorum: Fraction = Fraction(1, 2)
     decision: Fraction = Fraction(2, 3)
+    # A question passes with more votes for than this part of the participants (4.9).
+    majority: Fraction = Fraction(1, 2)
     chair_casting_vote: bool = False
+    # Whether a signed опросный лист may still be changed until the deadline.
+    revote: bool = False
     notice_days: int = 5
     proposal_days: int = 2
     minutes_days: int = 30
@@ -59,8 +65,12 @@ class BodyRules:
                 new = replace(self, quorum=parse_fraction(raw))
             case RuleName.DECISION:
                 new = replace(self, decision=parse_fraction(raw))
+            case RuleName.MAJORITY:
+                new = replace(self, majority=parse_fraction(raw))
             case RuleName.CASTING_VOTE:
                 new = replace(self, chair_casting_vote=not self.chair_casting_vote)
+            case RuleName.REVOTE:
+                new = replace(self, revote=not self.revote)
             case RuleName.NOTICE_DAYS:
                 new = replace(self, notice_days=parse_days(raw))
             case RuleName.PROPOSAL_DAYS:

@@ -42,7 +42,9 @@ body-created = “{ $name }” has been created. Now invite a secretary: open it
 rules-title = Rules: “{ $body }”
     • Quorum (meeting is valid): { $quorum } of members
     • Present for decisions: { $decision } of members
+    • A decision passes with more votes for than { $majority } of the participants
     • Chair's casting vote in a tie: { $casting }
+    • A signed ballot may be changed until the deadline: { $revote }
     • Notice of a meeting: { $notice } days in advance
     • Agenda proposals: up to { $proposal } days before the meeting
     • Minutes to members: within { $minutes } days
@@ -50,12 +52,15 @@ rules-yes = yes
 rules-no = no
 rules-button-quorum = Quorum
 rules-button-decision = For decisions
+rules-button-majority = Majority
 rules-button-casting_vote = Chair's vote
+rules-button-revote = Ballot changes
 rules-button-notice_days = Notice
 rules-button-proposal_days = Proposals
 rules-button-minutes_days = Minutes
 rules-ask-quorum = What share of the members is needed for a quorum? Write it as a fraction or a percentage, for example: 1/2 or 50%
 rules-ask-decision = What share of the members must be present to take decisions? For example: 2/3
+rules-ask-majority = What share of the participants must vote for a decision to pass (the votes for must be more than that)? For example: 1/2
 rules-ask-notice_days = How many days in advance should members be notified of a meeting? A number from 0 to 90, for example: 5
 rules-ask-proposal_days = Up to how many days before a meeting may members propose items for the agenda? For example: 2
 rules-ask-minutes_days = Within how many days after a meeting must the minutes reach the members? For example: 30
