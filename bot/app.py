@@ -27,6 +27,7 @@ from bot.services.meetings import MeetingService
 from bot.services.people import PeopleService
 from bot.services.roster import RosterService
 from bot.services.setup import SetupService
+from bot.services.voting import VotingService
 from bot.settings import Settings
 from handlers import routers
 from handlers.errors import DomainErrorMiddleware
@@ -93,6 +94,7 @@ def build_dispatcher(
         invitations=InvitationService(db, clock),
         roster=RosterService(db, clock),
         meetings=MeetingService(db, clock, scheduler),
+        voting=(voting := VotingService(db, clock, scheduler)),
     )
     core = make_core(settings.default_locale)
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
@@ -110,7 +112,7 @@ def build_dispatcher(
     async def on_startup(bot: Bot) -> None:
         dp["notifier"] = Notifier(bot, db, core, settings.default_locale)
         deliver.sender = dp["notice_sender"] = NoticeSender(
-            bot, db, clock, core, settings.default_locale
+            bot, db, clock, core, settings.default_locale, voting
         )
         # The database is the source of truth: every open notice is armed again; one whose
         # time passed while the bot was down runs at once.

@@ -41,6 +41,7 @@ class NoticeContext:
     body: Body
     agenda: list[AgendaItem]
     now: datetime
+    managers: set[int] = field(default_factory=set)  # who also gets the named vote list
 
 
 def meeting_headline(texts: Texts, meeting: Meeting, body: Body) -> list[str]:
@@ -157,6 +158,9 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
         case NoticeKind.CANCELLED:
             lines = [texts.get("notice-cancelled"), *headline]
             files = [calendar_file(texts, meeting, body, ctx.now)]
+        case _:
+            # Ballots and results are personal: bot/notices.py renders them itself.
+            raise ValueError(f"no common text for a {kind} notice")
     markup = None
     if private and kind is not NoticeKind.CANCELLED:
         markup = buttons(texts, meeting)

@@ -12,11 +12,13 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramFor
 from aiogram_i18n.cores import FluentRuntimeCore
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.ballot_texts import ballot_message, results_lines
 from bot.clock import Clock
 from bot.domain.meetings import MeetingStatus, NoticeKind
 from bot.notice_texts import NoticeContext, Outgoing, render
+from bot.services.voting import VotingService, close_by_deadline, open_voting
 from bot.texts import LocaleTexts, split_message
-from storage import bodies, meetings, notices, people
+from storage import bodies, meetings, notices, people, voting
 from storage.db import Database
 from storage.models import Body, Delivery, Meeting, Notice, Person, present
 
@@ -36,6 +38,8 @@ GROUP_KINDS = frozenset(
     }
 )
 REMINDERS = frozenset({NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR})
+BALLOTS = frozenset({NoticeKind.BALLOT, NoticeKind.BALLOT_UPDATE, NoticeKind.BALLOT_REMINDER})
+RESULTS = frozenset({NoticeKind.VOTING_CLOSE, NoticeKind.RESULTS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,10 @@ class NoticeSender:
         clock: Clock,
         core: FluentRuntimeCore,
         default_locale: str,
+        voting: VotingService,
     ) -> None:
         self._bot = bot
+        self._voting = voting
         self._db = db
         self._clock = clock
         self._core = core
@@ -94,20 +100,31 @@ class NoticeSender:
                 return None  # nothing is sent for a cancelled meeting but its cancellation
             if notice.status == "pending":
                 await notices.claim(conn, notice.id)
-                await notices.add_deliveries(
-                    conn, notice.id, await self._recipients(conn, notice, meeting, body)
-                )
-                if notice.kind is NoticeKind.AGENDA and meeting.form.has_ballot:
+                results = True
+                if notice.kind is NoticeKind.BALLOT:
+                    # Voting opens: the roster is frozen and each voter gets a ballot.
+                    await open_voting(conn, meeting, now=now)
                     await meetings.mark_ballot_opened(conn, meeting.id, now=now)
+                elif notice.kind is NoticeKind.VOTING_CLOSE:
+                    results = await close_by_deadline(conn, meeting, body, now=now)
                 meeting = present(await meetings.get_meeting(conn, meeting.id), "meeting")
+                if results:
+                    await notices.add_deliveries(
+                        conn, notice.id, await self._recipients(conn, notice, meeting, body)
+                    )
             recipients = []
             for delivery in await notices.open_deliveries(conn, notice.id):
                 person = None
                 if delivery.person_id is not None:
                     person = await people.get_person(conn, delivery.person_id)
                 recipients.append(Recipient(delivery, person))
+            managers = {
+                e.person.id
+                for e in await bodies.roster(conn, body.id)
+                if e.membership.role.manages_roster
+            }
             ctx = NoticeContext(
-                notice, meeting, body, await meetings.agenda(conn, meeting.id), now
+                notice, meeting, body, await meetings.agenda(conn, meeting.id), now, managers
             )
         return ctx, recipients
 
@@ -116,6 +133,8 @@ class NoticeSender:
     ) -> list[tuple[int | None, int | None, str]]:
         """Everyone on the roster now (members and guests); reminders skip those who said they
         cannot come; plus the body's group for public notices."""
+        if notice.kind in BALLOTS:
+            return await self._voters(conn, notice, meeting)
         declined = set()
         if notice.kind in REMINDERS:
             declined = {
@@ -136,20 +155,51 @@ class NoticeSender:
             rows.append((None, body.group_chat_id, "pending"))
         return rows
 
-    async def _send_one(self, ctx: NoticeContext, recipient: Recipient) -> None:
-        delivery = recipient.delivery
+    async def _voters(
+        self, conn: AsyncConnection, notice: Notice, meeting: Meeting
+    ) -> list[tuple[int | None, int | None, str]]:
+        """Ballots go to the frozen roster only (no guests, no group); a reminder only to
+        those who have not signed."""
+        signed = {b.person_id for b in await voting.ballots_of(conn, meeting.id) if b.signed_at}
+        rows: list[tuple[int | None, int | None, str]] = []
+        for person_id in await voting.voters_of(conn, meeting.id):
+            if notice.kind is NoticeKind.BALLOT_REMINDER and person_id in signed:
+                continue
+            person = present(await people.get_person(conn, person_id), "person")
+            status = "pending" if person.telegram_id is not None else "no_telegram"
+            rows.append((person.id, person.telegram_id, status))
+        return rows
+
+    async def _outgoing(self, ctx: NoticeContext, recipient: Recipient) -> Outgoing | None:
+        """The message for one recipient; None when there is nothing for them any more."""
         locale = self._default_locale
         if recipient.person is not None and recipient.person.locale:
             locale = recipient.person.locale
-        outgoing = render(
-            LocaleTexts(self._core, locale), ctx, private=recipient.person is not None
-        )
+        texts = LocaleTexts(self._core, locale)
+        kind = ctx.notice.kind
+        if kind in BALLOTS and recipient.person is not None:
+            view = await self._voting.ballot_of(ctx.meeting.id, recipient.person.id)
+            if view is None or view.closed:
+                return None
+            text, markup = ballot_message(texts, view)
+            heading = texts.get(f"notice-{kind.value.replace('_', '-')}")
+            return Outgoing(f"{heading}\n\n{text}", markup)
+        if kind in RESULTS and ctx.meeting.results is not None:
+            named = recipient.person is not None and recipient.person.id in ctx.managers
+            lines = results_lines(texts, ctx.meeting, ctx.body, ctx.meeting.results, named=named)
+            return Outgoing("\n".join(lines))
+        return render(texts, ctx, private=recipient.person is not None)
+
+    async def _send_one(self, ctx: NoticeContext, recipient: Recipient) -> None:
+        delivery = recipient.delivery
+        outgoing = await self._outgoing(ctx, recipient)
         async with self._db.transaction() as conn:
             await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
         status, error = "sent", None
         try:
             assert delivery.chat_id is not None  # noqa: S101 - only 'pending' rows have a chat
-            await self._send(delivery.chat_id, outgoing)
+            if outgoing is not None:
+                await self._send(delivery.chat_id, outgoing)
         except TelegramForbiddenError as failure:
             status, error = "unreachable", failure.message[:300]
         except TelegramBadRequest as failure:

@@ -14,6 +14,7 @@ from handlers import (
     registration,
     roster,
     setup,
+    voting,
 )
 
 
@@ -28,5 +29,6 @@ def routers() -> list[Router]:
         profile.router(),
         announce.router(),
         meetings.router(),
+        voting.router(),
         errors.router(),
     ]

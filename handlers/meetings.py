@@ -16,6 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
+from bot.ballot_texts import BallotCb, results_lines
 from bot.domain.errors import AccessDenied, ValidationError
 from bot.domain.meetings import MeetingStatus, parse_local
 from bot.notice_texts import MeetingCb, agenda_lines, meeting_headline
@@ -26,6 +27,7 @@ from bot.texts import Texts, split_message
 from handlers.calendar import when_text
 from handlers.menu import MenuCb
 from handlers.render import ANSWER, NOT_COMMAND, local_time, message_of
+from handlers.voting import VoteCb
 
 LISTED = 15
 CARD_LIMIT = 4000
@@ -66,6 +68,9 @@ def card_text(view: MeetingView, i18n: I18nContext) -> str:
         )
     if view.manager and view.pending_proposals:
         lines.append(i18n.get("card-proposals", count=len(view.pending_proposals)))
+    if meeting.results is not None:
+        lines.append("")
+        lines += results_lines(i18n, meeting, body, meeting.results, named=view.manager)
     if view.proposals_open and view.voter:
         lines.append(
             i18n.get(
@@ -96,6 +101,25 @@ def card_markup(view: MeetingView, i18n: I18nContext) -> InlineKeyboardMarkup:
     if live and view.proposals_open and view.voter:
         kb.button(
             text=i18n.get("card-propose"), callback_data=MeetingCb(action="propose", id=meeting.id)
+        )
+    open_ = meeting.status is MeetingStatus.ANNOUNCED and meeting.closed_at is None
+    if view.my_ballot is not None and open_:
+        kb.button(
+            text=i18n.get("card-ballot"),
+            callback_data=BallotCb(action="show", ballot=view.my_ballot),
+        )
+    if view.voter and open_ and meeting.opened_at is not None:
+        kb.button(
+            text=i18n.get("card-checkin"), callback_data=MeetingCb(action="checkin", id=meeting.id)
+        )
+    if view.manager and view.voting_open and meeting.form.has_ballot:
+        kb.button(
+            text=i18n.get("card-turnout"),
+            callback_data=VoteCb(action="turnout", meeting=meeting.id),
+        )
+    if view.manager and open_ and meeting.form.has_place:
+        kb.button(
+            text=i18n.get("card-room"), callback_data=VoteCb(action="room", meeting=meeting.id)
         )
     if view.manager:
         kb.button(

@@ -28,6 +28,11 @@ def _meeting(row: Mapping[Any, Any]) -> Meeting:
         short_notice_confirmed_by=row["short_notice_confirmed_by"],
         sequence=row["sequence"],
         ballot_opened_at=row["ballot_opened_at"],
+        opened_at=row["opened_at"],
+        checkin_code=row["checkin_code"],
+        ballots_closed_at=row["ballots_closed_at"],
+        closed_at=row["closed_at"],
+        results=row["results"],
         created_by=row["created_by"],
     )
 

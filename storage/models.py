@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import BodyKind, Category, Education, Role
 from bot.domain.rules import BodyRules
+from bot.domain.voting import Choice, Source, Tally
 
 T = TypeVar("T")
 
@@ -131,6 +132,11 @@ class Meeting(Frozen):
     short_notice_confirmed_by: int | None
     sequence: int
     ballot_opened_at: datetime | None
+    opened_at: datetime | None = None
+    checkin_code: str | None = None
+    ballots_closed_at: datetime | None = None
+    closed_at: datetime | None = None
+    results: dict[str, Any] | None = None
     created_by: int | None
 
 
@@ -160,3 +166,24 @@ class Delivery(Frozen):
     status: str
     attempts: int
     error: str | None
+
+
+class Ballot(Frozen):
+    id: int
+    meeting_id: int
+    person_id: int
+    source: Source
+    signed_at: datetime | None
+
+
+class Vote(Frozen):
+    item_id: int
+    person_id: int
+    choice: Choice
+    source: Source
+
+
+class RoomVote(Frozen):
+    item_id: int
+    tally: Tally
+    chair_choice: Choice | None

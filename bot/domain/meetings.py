@@ -46,6 +46,11 @@ class NoticeKind(StrEnum):
     AGENDA_UPDATE = "agenda_update"  # an accepted proposal after the agenda went out
     RESCHEDULED = "rescheduled"
     CANCELLED = "cancelled"
+    BALLOT = "ballot"  # with the agenda, absentee and hybrid: each voter's опросный лист
+    BALLOT_UPDATE = "ballot_update"  # a question added to open ballots
+    BALLOT_REMINDER = "ballot_reminder"  # a day before the deadline, to those not yet signed
+    VOTING_CLOSE = "voting_close"  # at the deadline: ballots close (absentee: the result)
+    RESULTS = "results"  # the result, when the secretary closes the meeting
 
 
 # People type dates as they write them in Russia: 12.03.2027 15:00 (also 12.03.27, 15.00, 9:30).
@@ -142,13 +147,20 @@ class PlannedNotice:
 
 
 def notice_plan(
-    *, now: datetime, starts_at: datetime, form: MeetingForm, rules: BodyRules
+    *,
+    now: datetime,
+    starts_at: datetime,
+    form: MeetingForm,
+    rules: BodyRules,
+    vote_deadline: datetime | None = None,
 ) -> list[PlannedNotice]:
     """Every notice a newly announced meeting needs, each due no earlier than now."""
+    agenda_at = max(now, agenda_due(starts_at, rules))
     plan = [
         PlannedNotice(NoticeKind.ANNOUNCEMENT, now),
-        PlannedNotice(NoticeKind.AGENDA, max(now, agenda_due(starts_at, rules))),
+        PlannedNotice(NoticeKind.AGENDA, agenda_at),
     ]
+
     if form.has_place:
         for kind, before in (
             (NoticeKind.REMINDER_DAY, timedelta(days=1)),
@@ -156,6 +168,12 @@ def notice_plan(
         ):
             if starts_at - before > now:
                 plan.append(PlannedNotice(kind, starts_at - before))
+    if form.has_ballot:
+        deadline = vote_deadline or starts_at
+        plan.append(PlannedNotice(NoticeKind.BALLOT, agenda_at))
+        if deadline - timedelta(days=1) > agenda_at:
+            plan.append(PlannedNotice(NoticeKind.BALLOT_REMINDER, deadline - timedelta(days=1)))
+        plan.append(PlannedNotice(NoticeKind.VOTING_CLOSE, max(deadline, agenda_at)))
     return plan
 
 

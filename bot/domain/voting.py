@@ -94,12 +94,12 @@ def verdict(
     """Whether a question passed: more votes for than `majority` of the participants (4.9). A
     tie, votes for exactly at that line (5 of 10 for one half), passes only by the chair's
     casting vote where the body allows it and the chair voted for."""
+    if tally.total > meeting.participants:
+        raise ValueError(f"{tally.total} votes from {meeting.participants} participants")
     if not needs_decision:
         return Verdict.INFORMATION
     if not (meeting.valid and meeting.may_decide):
         return Verdict.NO_DECISION
-    if tally.total > meeting.participants:
-        raise ValueError(f"{tally.total} votes from {meeting.participants} participants")
     majority = rules.majority
     if majority.den * tally.for_ > majority.num * meeting.participants:
         return Verdict.PASSED

@@ -24,11 +24,12 @@ from bot.domain.meetings import (
 )
 from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, BodyAccess, require_body_manager
-from storage import bodies, meetings, notices, organisations, people
+from storage import bodies, meetings, notices, organisations, people, voting
 from storage.db import Database
 from storage.models import AgendaItem, Body, Meeting, Notice, Person, Proposal, present
 
 GROUP_LINK_DAYS = 1
+ONCE = frozenset({NoticeKind.AGENDA, NoticeKind.BALLOT, NoticeKind.VOTING_CLOSE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class MeetingView:
     pending_proposals: list[Proposal]
     proposals_close: datetime
     now: datetime
+    voting_open: bool = False  # the roster is frozen: ballots went out or the room opened
+    my_ballot: int | None = None
 
     @property
     def proposals_open(self) -> bool:
@@ -114,7 +117,11 @@ class MeetingService:
                     conn, meeting_id=meeting.id, kind=p.kind, due_at=p.due_at, now=now
                 )
                 for p in notice_plan(
-                    now=now, starts_at=schedule.starts_at, form=draft.form, rules=body.rules
+                    now=now,
+                    starts_at=schedule.starts_at,
+                    form=draft.form,
+                    rules=body.rules,
+                    vote_deadline=schedule.vote_deadline,
                 )
             ]
         self._arm(planned)
@@ -173,6 +180,10 @@ class MeetingService:
                 else [],
                 proposals_close=proposals_close(meeting.starts_at, body.rules),
                 now=now,
+                voting_open=bool(await voting.voters_of(conn, meeting.id)),
+                my_ballot=ballot.id
+                if (ballot := await voting.ballot_of(conn, meeting.id, person.id))
+                else None,
             )
 
     async def list_for(self, actor: Actor) -> tuple[list[tuple[Meeting, Body]], datetime]:
@@ -251,7 +262,7 @@ class MeetingService:
                 conn, proposal.id, accepted=accepted, comment=comment, by=access.person.id, now=now
             ):
                 raise Conflict("proposal-error-decided")
-            update = None
+            update = ballot_update = None
             if accepted:
                 await meetings.add_item(
                     conn,
@@ -275,10 +286,19 @@ class MeetingService:
                         now=now,
                         details={"title": proposal.title},
                     )
+                if meeting.ballot_opened_at is not None and meeting.ballots_closed_at is None:
+                    # Open ballots take the new question; each voter gets theirs again.
+                    ballot_update = await notices.add_notice(
+                        conn,
+                        meeting_id=meeting.id,
+                        kind=NoticeKind.BALLOT_UPDATE,
+                        due_at=now,
+                        now=now,
+                        details={"title": proposal.title},
+                    )
             decided = present(await meetings.get_proposal(conn, proposal.id), "proposal")
             proposer = present(await people.get_person(conn, proposal.person_id), "person")
-        if update is not None:
-            self._arm([update])
+        self._arm([n for n in (update, ballot_update) if n is not None])
         return Decided(decided, proposer, meeting, access.body)
 
     async def reschedule(
@@ -313,13 +333,18 @@ class MeetingService:
             planned = []
             pending_kinds = {n.kind for n in old if n.id in cancelled}
             for p in notice_plan(
-                now=now, starts_at=schedule.starts_at, form=meeting.form, rules=body.rules
+                now=now,
+                starts_at=schedule.starts_at,
+                form=meeting.form,
+                rules=body.rules,
+                vote_deadline=schedule.vote_deadline,
             ):
-                # The announcement and a sent agenda are not repeated: the rescheduling notice
-                # says what changed. Everything still ahead is planned anew.
+                # The announcement and what went out once (agenda, ballots, their closing) are
+                # not repeated: the rescheduling notice says what changed. Everything still
+                # ahead is planned anew.
                 if p.kind is NoticeKind.ANNOUNCEMENT:
                     continue
-                if p.kind is NoticeKind.AGENDA and p.kind not in pending_kinds:
+                if p.kind in ONCE and p.kind not in pending_kinds:
                     continue
                 planned.append(
                     await notices.add_notice(

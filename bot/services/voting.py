@@ -1,0 +1,571 @@
+"""Voting: the опросный лист in the bot, paper ballots, attendance and open votes in the room,
+and the count with its verdicts (clauses 4.6, 4.7, 4.9)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.clock import Clock
+from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
+from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
+from bot.domain.model import Role
+from bot.domain.voting import Choice, Lines, Source, Tally, lines, verdict
+from bot.scheduler import NoticeScheduler
+from bot.services.access import Actor, require_body_manager
+from storage import bodies, meetings, notices, people, voting
+from storage.db import Database
+from storage.models import AgendaItem, Ballot, Body, Meeting, Notice, present
+
+
+@dataclass(frozen=True, slots=True)
+class BallotView:
+    """One member's опросный лист as it stands."""
+
+    ballot: Ballot
+    meeting: Meeting
+    body: Body
+    items: list[AgendaItem]  # the questions that need a decision
+    answers: dict[int, Choice]  # item id → the member's answer
+    closed: bool  # the deadline passed or voting was closed
+
+    @property
+    def signed(self) -> bool:
+        return self.ballot.signed_at is not None
+
+    def may_change(self, item_id: int) -> bool:
+        """A signed answer is final unless the body allows changes until the deadline; a
+        question added after signing can still be answered."""
+        if self.closed:
+            return False
+        return not self.signed or self.body.rules.revote or item_id not in self.answers
+
+    @property
+    def unanswered(self) -> list[int]:
+        return [item.position for item in self.items if item.id not in self.answers]
+
+
+@dataclass(frozen=True, slots=True)
+class VoterState:
+    person_id: int
+    name: str
+    role: Role
+    voted: bool  # a signed ballot (telegram or paper)
+    present: bool  # marked present in the room
+    source: Source | None
+    reachable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Turnout:
+    """The secretary's live view: who took part, against both lines."""
+
+    meeting: Meeting
+    body: Body
+    voters: list[VoterState]
+    lines: Lines
+    items: list[AgendaItem]
+    room: dict[int, Tally]
+
+    @property
+    def voted(self) -> int:
+        return sum(1 for v in self.voters if v.voted)
+
+    @property
+    def present(self) -> int:
+        return sum(1 for v in self.voters if v.present)
+
+
+def decision_items(agenda: list[AgendaItem]) -> list[AgendaItem]:
+    return [item for item in agenda if item.needs_decision]
+
+
+async def open_voting(conn: AsyncConnection, meeting: Meeting, *, now: datetime) -> None:
+    """Freezes the roster (members with a vote, not guests) and, for the absentee and hybrid
+    forms, gives each of them an опросный лист. Called once, when voting opens."""
+    roster = await bodies.roster(conn, meeting.body_id)
+    await voting.freeze_voters(
+        conn,
+        meeting.id,
+        [(e.person.id, e.membership.role) for e in roster if e.membership.role.votes],
+        now=now,
+    )
+    if meeting.form.has_ballot:
+        await voting.open_ballots(conn, meeting.id, list(await voting.voters_of(conn, meeting.id)))
+
+
+async def participants(conn: AsyncConnection, meeting: Meeting) -> set[int]:
+    """P: voters who signed a ballot (telegram or paper) or were present in the room."""
+    frozen = await voting.voters_of(conn, meeting.id)
+    signed = {b.person_id for b in await voting.ballots_of(conn, meeting.id) if b.signed_at}
+    present = await voting.present_of(conn, meeting.id) if meeting.form.has_place else set()
+    return (signed | present) & set(frozen)
+
+
+async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str, Any]:
+    """The result of a meeting, as it is kept with it and sent to everyone."""
+    frozen = await voting.voters_of(conn, meeting.id)
+    took_part = await participants(conn, meeting)
+    signed = {b.person_id for b in await voting.ballots_of(conn, meeting.id) if b.signed_at}
+    meeting_lines = lines(len(frozen), len(took_part), body.rules)
+    chair = next((p for p, role in frozen.items() if role is Role.CHAIR), None)
+    cast = [v for v in await voting.votes_of(conn, meeting.id) if v.person_id in signed]
+    room = await voting.room_votes_of(conn, meeting.id)
+    names = {e.person.id: e.person.full_name for e in await bodies.roster(conn, body.id)}
+    for person_id in frozen.keys() - names.keys():  # left the roster since voting opened
+        names[person_id] = present(await people.get_person(conn, person_id), "person").full_name
+    items = []
+    for item in await meetings.agenda(conn, meeting.id):
+        choices = [v.choice for v in cast if v.item_id == item.id]
+        tally = Tally.of(choices)
+        chair_choice = next(
+            (v.choice for v in cast if v.item_id == item.id and v.person_id == chair), None
+        )
+        if item.id in room:
+            tally = tally + room[item.id].tally
+            chair_choice = chair_choice or room[item.id].chair_choice
+        items.append(
+            {
+                "item_id": item.id,
+                "position": item.position,
+                "title": item.title,
+                "for": tally.for_,
+                "against": tally.against,
+                "abstain": tally.abstain,
+                "verdict": verdict(
+                    tally,
+                    meeting_lines,
+                    body.rules,
+                    needs_decision=item.needs_decision,
+                    chair_choice=chair_choice,
+                ).value,
+            }
+        )
+    return {
+        "roster": meeting_lines.roster,
+        "participants": meeting_lines.participants,
+        "quorum_needed": meeting_lines.quorum_needed,
+        "decision_needed": meeting_lines.decision_needed,
+        "valid": meeting_lines.valid,
+        "may_decide": meeting_lines.may_decide,
+        "items": items,
+        "named": [
+            {
+                "item_id": v.item_id,
+                "name": names.get(v.person_id, "?"),
+                "choice": v.choice.value,
+                "source": v.source.value,
+            }
+            for v in sorted(cast, key=lambda v: (v.item_id, names.get(v.person_id, "")))
+        ],
+        "room": {
+            str(item_id): [r.tally.for_, r.tally.against, r.tally.abstain]
+            for item_id, r in room.items()
+        },
+    }
+
+
+async def close_by_deadline(
+    conn: AsyncConnection, meeting: Meeting, body: Body, *, now: datetime
+) -> bool:
+    """At the deadline ballots take no more answers. An absentee meeting is then counted (the
+    closing notice carries the result); True when there is a result to send."""
+    await voting.close_ballots(conn, meeting.id, now=now)
+    if meeting.form is not MeetingForm.ABSENTEE or meeting.closed_at is not None:
+        return False
+    return await voting.close_meeting(
+        conn, meeting.id, results=await count(conn, meeting, body), now=now
+    )
+
+
+class VotingService:
+    def __init__(self, db: Database, clock: Clock, scheduler: NoticeScheduler) -> None:
+        self._db = db
+        self._clock = clock
+        self._scheduler = scheduler
+
+    async def _ballot_view(self, conn: AsyncConnection, ballot: Ballot) -> BallotView:
+        meeting = present(await meetings.get_meeting(conn, ballot.meeting_id), "meeting")
+        body = present(await bodies.get_body(conn, meeting.body_id), "body")
+        answers = {
+            v.item_id: v.choice
+            for v in await voting.votes_of(conn, meeting.id)
+            if v.person_id == ballot.person_id
+        }
+        closed = (
+            meeting.ballots_closed_at is not None
+            or meeting.closed_at is not None
+            or meeting.status is MeetingStatus.CANCELLED
+            or (meeting.vote_deadline is not None and meeting.vote_deadline <= self._clock.now())
+        )
+        items = decision_items(await meetings.agenda(conn, meeting.id))
+        return BallotView(ballot, meeting, body, items, answers, closed)
+
+    async def ballot_of(self, meeting_id: int, person_id: int) -> BallotView | None:
+        """A member's ballot, for the notice that delivers it (no actor: the bot is sending)."""
+        async with self._db.read() as conn:
+            ballot = await voting.ballot_of(conn, meeting_id, person_id)
+            return None if ballot is None else await self._ballot_view(conn, ballot)
+
+    async def _own_ballot(self, conn: AsyncConnection, actor: Actor, ballot_id: int) -> BallotView:
+        """The ballot, if it is the actor's own: identity is the user id of the press."""
+        person = actor.require_person()
+        ballot = await voting.get_ballot(conn, ballot_id)
+        if ballot is None:
+            raise NotFound("ballot-error-not-found")
+        if ballot.person_id != person.id:
+            raise AccessDenied("ballot-error-not-yours")
+        return await self._ballot_view(conn, ballot)
+
+    async def ballot(self, actor: Actor, ballot_id: int) -> BallotView:
+        async with self._db.read() as conn:
+            return await self._own_ballot(conn, actor, ballot_id)
+
+    async def my_ballot(self, actor: Actor, meeting_id: int) -> BallotView:
+        person = actor.require_person()
+        async with self._db.read() as conn:
+            ballot = await voting.ballot_of(conn, meeting_id, person.id)
+            if ballot is None:
+                raise NotFound("ballot-error-not-found")
+            return await self._ballot_view(conn, ballot)
+
+    async def vote(self, actor: Actor, ballot_id: int, item_id: int, choice: Choice) -> BallotView:
+        """One answer on one question. A second tap on the same answer changes nothing."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            view = await self._own_ballot(conn, actor, ballot_id)
+            if view.closed:
+                raise Conflict("ballot-error-closed")
+            if item_id not in {item.id for item in view.items}:
+                raise NotFound("ballot-error-not-found")
+            if view.answers.get(item_id) is choice:
+                return view
+            if not view.may_change(item_id):
+                raise Conflict("ballot-error-signed")
+            changed = await voting.set_vote(
+                conn,
+                meeting_id=view.meeting.id,
+                item_id=item_id,
+                person_id=view.ballot.person_id,
+                choice=choice,
+                source=Source.TELEGRAM,
+                now=now,
+            )
+            if changed:
+                await voting.log(
+                    conn,
+                    meeting_id=view.meeting.id,
+                    action="change" if item_id in view.answers else "vote",
+                    source=Source.TELEGRAM,
+                    item_id=item_id,
+                    person_id=view.ballot.person_id,
+                    choice=choice,
+                    actor_id=view.ballot.person_id,
+                    now=now,
+                )
+            return await self._ballot_view(conn, view.ballot)
+
+    async def sign(self, actor: Actor, ballot_id: int) -> BallotView:
+        """«Подписать и отправить»: the ballot counts from now on and its answers are final."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            view = await self._own_ballot(conn, actor, ballot_id)
+            if view.closed:
+                raise Conflict("ballot-error-closed")
+            if view.unanswered:
+                raise ValidationError(
+                    "ballot-error-unanswered", numbers=", ".join(map(str, view.unanswered))
+                )
+            if await voting.sign(conn, ballot_id, now=now):
+                await voting.log(
+                    conn,
+                    meeting_id=view.meeting.id,
+                    action="sign",
+                    source=Source.TELEGRAM,
+                    person_id=view.ballot.person_id,
+                    actor_id=view.ballot.person_id,
+                    now=now,
+                )
+            ballot = present(await voting.get_ballot(conn, ballot_id), "ballot")
+            return await self._ballot_view(conn, ballot)
+
+    async def turnout(self, actor: Actor, meeting_id: int) -> Turnout:
+        async with self._db.read() as conn:
+            return await self._turnout(conn, actor, meeting_id)
+
+    async def _turnout(self, conn: AsyncConnection, actor: Actor, meeting_id: int) -> Turnout:
+        meeting = await meetings.get_meeting(conn, meeting_id)
+        if meeting is None:
+            raise NotFound("meeting-error-not-found")
+        access = await require_body_manager(conn, actor, meeting.body_id)
+        frozen = await voting.voters_of(conn, meeting.id)
+        if not frozen:
+            raise Conflict("voting-error-not-open")
+        ballots = {b.person_id: b for b in await voting.ballots_of(conn, meeting.id)}
+        present_ids = await voting.present_of(conn, meeting.id)
+        states = []
+        for person_id, role in frozen.items():
+            person = present(await people.get_person(conn, person_id), "person")
+            ballot = ballots.get(person_id)
+            signed = ballot is not None and ballot.signed_at is not None
+            states.append(
+                VoterState(
+                    person_id=person_id,
+                    name=person.full_name,
+                    role=role,
+                    voted=signed,
+                    present=person_id in present_ids,
+                    source=ballot.source if signed and ballot else None,
+                    reachable=person.telegram_id is not None and person.reachable,
+                )
+            )
+        states.sort(key=lambda s: s.name)
+        took_part = await participants(conn, meeting)
+        room = {k: v.tally for k, v in (await voting.room_votes_of(conn, meeting.id)).items()}
+        return Turnout(
+            meeting=meeting,
+            body=access.body,
+            voters=states,
+            lines=lines(len(frozen), len(took_part), access.body.rules),
+            items=decision_items(await meetings.agenda(conn, meeting.id)),
+            room=room,
+        )
+
+    async def remind(self, actor: Actor, meeting_id: int) -> int:
+        """Reminds, now, every voter who has not signed; returns how many there are."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            turnout = await self._turnout(conn, actor, meeting_id)
+            self._require_open_ballots(turnout.meeting)
+            waiting = sum(1 for v in turnout.voters if not v.voted)
+            if waiting == 0:
+                raise Conflict("voting-error-everyone-voted")
+            notice = await notices.add_notice(
+                conn, meeting_id=meeting_id, kind=NoticeKind.BALLOT_REMINDER, due_at=now, now=now
+            )
+        self._scheduler.arm(notice.id, notice.due_at)
+        return waiting
+
+    def _require_open_ballots(self, meeting: Meeting) -> None:
+        if not meeting.form.has_ballot or meeting.ballots_closed_at is not None:
+            raise Conflict("voting-error-closed")
+
+    async def paper_ballot(
+        self, actor: Actor, meeting_id: int, person_id: int, answers: dict[int, Choice]
+    ) -> None:
+        """A paper ballot entered by the secretary, marked as paper; a member who already has
+        a signed ballot gets no second one."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            turnout = await self._turnout(conn, actor, meeting_id)
+            self._require_open_ballots(turnout.meeting)
+            voter = next((v for v in turnout.voters if v.person_id == person_id), None)
+            if voter is None:
+                raise NotFound("voting-error-not-a-voter")
+            if {item.id for item in turnout.items} != set(answers):
+                raise ValidationError("ballot-error-unanswered", numbers="")
+            if not await voting.paper_ballot(
+                conn,
+                meeting_id=meeting_id,
+                person_id=person_id,
+                entered_by=actor.require_person().id,
+                now=now,
+            ):
+                raise Conflict("voting-error-already-voted", name=voter.name)
+            for item_id, choice in answers.items():
+                await voting.set_vote(
+                    conn,
+                    meeting_id=meeting_id,
+                    item_id=item_id,
+                    person_id=person_id,
+                    choice=choice,
+                    source=Source.PAPER,
+                    now=now,
+                )
+                await voting.log(
+                    conn,
+                    meeting_id=meeting_id,
+                    action="paper",
+                    source=Source.PAPER,
+                    item_id=item_id,
+                    person_id=person_id,
+                    choice=choice,
+                    actor_id=actor.require_person().id,
+                    now=now,
+                )
+
+    async def open_room(self, actor: Actor, meeting_id: int) -> Turnout:
+        """The secretary opens an in-person or hybrid meeting in the room: the roster is frozen
+        (if voting has not opened already) and a check-in code is made."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            meeting = await meetings.get_meeting(conn, meeting_id)
+            if meeting is None:
+                raise NotFound("meeting-error-not-found")
+            await require_body_manager(conn, actor, meeting.body_id)
+            if not meeting.form.has_place:
+                raise Conflict("voting-error-no-room")
+            if meeting.status is MeetingStatus.CANCELLED or meeting.closed_at is not None:
+                raise Conflict("voting-error-closed")
+            await open_voting(conn, meeting, now=now)
+            await voting.open_in_room(
+                conn, meeting_id, code=f"{secrets.randbelow(10**4):04d}", now=now
+            )
+            return await self._turnout(conn, actor, meeting_id)
+
+    async def toggle_present(self, actor: Actor, meeting_id: int, person_id: int) -> Turnout:
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            turnout = await self._turnout(conn, actor, meeting_id)
+            self._require_room(turnout.meeting)
+            voter = next((v for v in turnout.voters if v.person_id == person_id), None)
+            if voter is None:
+                raise NotFound("voting-error-not-a-voter")
+            await voting.set_attendance(
+                conn,
+                meeting_id=meeting_id,
+                person_id=person_id,
+                present=not voter.present,
+                source="secretary",
+                now=now,
+            )
+            await voting.log(
+                conn,
+                meeting_id=meeting_id,
+                action="present" if not voter.present else "absent",
+                source="secretary",
+                person_id=person_id,
+                actor_id=actor.require_person().id,
+                now=now,
+            )
+            return await self._turnout(conn, actor, meeting_id)
+
+    def _require_room(self, meeting: Meeting) -> None:
+        if meeting.opened_at is None:
+            raise Conflict("voting-error-room-not-open")
+        if meeting.closed_at is not None:
+            raise Conflict("voting-error-closed")
+
+    async def check_in(self, actor: Actor, code: str) -> Meeting:
+        """A member checks in with the code the secretary shows in the room."""
+        person = actor.require_person()
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            for _, body in await bodies.memberships_of(conn, person.id):
+                for meeting in await meetings.meetings_of_bodies(conn, [body.id]):
+                    if meeting.opened_at is None or meeting.closed_at is not None:
+                        continue
+                    if meeting.checkin_code != code.strip():
+                        continue
+                    if person.id not in await voting.voters_of(conn, meeting.id):
+                        raise AccessDenied("voting-error-not-a-voter")
+                    await voting.set_attendance(
+                        conn,
+                        meeting_id=meeting.id,
+                        person_id=person.id,
+                        present=True,
+                        source="code",
+                        now=now,
+                    )
+                    await voting.log(
+                        conn,
+                        meeting_id=meeting.id,
+                        action="present",
+                        source="code",
+                        person_id=person.id,
+                        actor_id=person.id,
+                        now=now,
+                    )
+                    return meeting
+        raise ValidationError("checkin-error-code")
+
+    async def record_room_vote(
+        self,
+        actor: Actor,
+        meeting_id: int,
+        item_id: int,
+        tally: Tally,
+        chair_choice: Choice | None,
+    ) -> Turnout:
+        """The open vote in the room on one question, as counts that cannot exceed those present
+        (in a hybrid meeting: present and without a remote ballot)."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            turnout = await self._turnout(conn, actor, meeting_id)
+            self._require_room(turnout.meeting)
+            if item_id not in {item.id for item in turnout.items}:
+                raise NotFound("ballot-error-not-found")
+            in_room = sum(1 for v in turnout.voters if v.present and not v.voted)
+            if tally.total > in_room:
+                raise ValidationError("room-error-too-many", total=tally.total, present=in_room)
+            await voting.set_room_vote(
+                conn,
+                meeting_id=meeting_id,
+                item_id=item_id,
+                tally=tally,
+                chair_choice=chair_choice,
+                by=actor.require_person().id,
+                now=now,
+            )
+            await voting.log(
+                conn,
+                meeting_id=meeting_id,
+                action="room",
+                source=Source.ROOM,
+                item_id=item_id,
+                choice=chair_choice,
+                actor_id=actor.require_person().id,
+                details={"for": tally.for_, "against": tally.against, "abstain": tally.abstain},
+                now=now,
+            )
+            return await self._turnout(conn, actor, meeting_id)
+
+    async def close(self, actor: Actor, meeting_id: int) -> Meeting:
+        """The secretary closes voting: in the room when the votes are recorded; absentee
+        early only when everyone has voted. Everyone gets the result."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            turnout = await self._turnout(conn, actor, meeting_id)
+            meeting = turnout.meeting
+            if meeting.closed_at is not None:
+                raise Conflict("voting-error-closed")
+            if meeting.form is MeetingForm.ABSENTEE and turnout.voted < len(turnout.voters):
+                raise ValidationError(
+                    "voting-error-not-everyone", voted=turnout.voted, total=len(turnout.voters)
+                )
+            if meeting.form.has_place:
+                self._require_room(meeting)
+            await voting.close_ballots(conn, meeting_id, now=now)
+            await voting.close_meeting(
+                conn, meeting_id, results=await count(conn, meeting, turnout.body), now=now
+            )
+            await voting.log(
+                conn,
+                meeting_id=meeting_id,
+                action="close",
+                source="secretary",
+                actor_id=actor.require_person().id,
+                now=now,
+            )
+            cancelled = await notices.cancel_pending(
+                conn,
+                meeting_id,
+                [
+                    NoticeKind.BALLOT_REMINDER,
+                    NoticeKind.VOTING_CLOSE,
+                    NoticeKind.REMINDER_DAY,
+                    NoticeKind.REMINDER_HOUR,
+                ],
+            )
+            notice: Notice = await notices.add_notice(
+                conn, meeting_id=meeting_id, kind=NoticeKind.RESULTS, due_at=now, now=now
+            )
+            closed = present(await meetings.get_meeting(conn, meeting_id), "meeting")
+        for notice_id in cancelled:
+            self._scheduler.disarm(notice_id)
+        self._scheduler.arm(notice.id, notice.due_at)
+        return closed

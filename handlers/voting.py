@@ -1,0 +1,464 @@
+"""Voting in the chat: a member's опросный лист, the secretary's live turnout, paper ballots,
+attendance and open votes in the room, check-in with a code, and closing with the result."""
+
+from __future__ import annotations
+
+import re
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.callback_answer import CallbackAnswer
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.ballot_texts import CODES, BallotCb, ballot_message
+from bot.domain.errors import ValidationError
+from bot.domain.meetings import MeetingForm
+from bot.domain.voting import Choice, Tally
+from bot.notice_texts import MeetingCb
+from bot.services.access import Actor
+from bot.services.voting import Turnout, VotingService
+from handlers.render import ANSWER, NOT_COMMAND, message_of
+
+COUNTS = re.compile(r"^\s*(\d{1,4})[\s,;/-]+(\d{1,4})[\s,;/-]+(\d{1,4})\s*$")
+
+
+class VoteCb(CallbackData, prefix="v"):
+    action: str
+    meeting: int
+    person: int = 0
+    item: int = 0
+    choice: str = ""
+
+
+class RoomVoteForm(StatesGroup):
+    counts = State()
+    chair = State()
+
+
+class PaperForm(StatesGroup):
+    answers = State()
+
+
+class CheckInForm(StatesGroup):
+    code = State()
+
+
+def lines_text(i18n: I18nContext, turnout: Turnout, *, key: str, count: int) -> str:
+    """«проголосовали 9 из 15: кворум есть (нужно 8); для решений нужно 10»."""
+    lines = turnout.lines
+    return i18n.get(
+        key,
+        count=count,
+        roster=lines.roster,
+        quorum="yes" if count >= lines.quorum_needed else "no",
+        quorum_needed=lines.quorum_needed,
+        decision_needed=lines.decision_needed,
+    )
+
+
+def turnout_screen(i18n: I18nContext, turnout: Turnout) -> tuple[str, InlineKeyboardMarkup]:
+    meeting = turnout.meeting
+    text = [lines_text(i18n, turnout, key="turnout-voted", count=turnout.voted)]
+    for voter in turnout.voters:
+        if voter.voted and voter.source is not None:
+            text.append(
+                i18n.get(
+                    "turnout-line-voted",
+                    name=voter.name,
+                    source=i18n.get(f"source-{voter.source.value}"),
+                )
+            )
+        else:
+            key = "turnout-line-waiting" if voter.reachable else "turnout-line-unreachable"
+            text.append(i18n.get(key, name=voter.name))
+    kb = InlineKeyboardBuilder()
+    open_ballots = meeting.form.has_ballot and meeting.ballots_closed_at is None
+    if open_ballots and turnout.voted < len(turnout.voters):
+        kb.button(
+            text=i18n.get("turnout-remind"),
+            callback_data=VoteCb(action="remind", meeting=meeting.id),
+        )
+        kb.button(
+            text=i18n.get("turnout-paper"),
+            callback_data=VoteCb(action="paper", meeting=meeting.id),
+        )
+    if (
+        meeting.form is MeetingForm.ABSENTEE
+        and meeting.closed_at is None
+        and turnout.voted == len(turnout.voters)
+    ):
+        kb.button(
+            text=i18n.get("voting-close"), callback_data=VoteCb(action="close", meeting=meeting.id)
+        )
+    kb.button(text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id))
+    kb.adjust(1)
+    return "\n".join(text), kb.as_markup()
+
+
+def room_screen(i18n: I18nContext, turnout: Turnout) -> tuple[str, InlineKeyboardMarkup]:
+    meeting = turnout.meeting
+    took_part = turnout.lines.participants
+    text = [
+        i18n.get("room-title", code=meeting.checkin_code or "—"),
+        lines_text(i18n, turnout, key="room-present", count=took_part),
+    ]
+    for item in turnout.items:
+        tally = turnout.room.get(item.id)
+        if tally is not None:
+            text.append(
+                i18n.get(
+                    "room-item-recorded",
+                    number=item.position,
+                    votes_for=tally.for_,
+                    against=tally.against,
+                    abstain=tally.abstain,
+                )
+            )
+    kb = InlineKeyboardBuilder()
+    for voter in turnout.voters:
+        mark = "✅" if voter.present else ("🗳" if voter.voted else "▫️")
+        kb.button(
+            text=f"{mark} {voter.name}",
+            callback_data=VoteCb(action="toggle", meeting=meeting.id, person=voter.person_id),
+        )
+    for item in turnout.items:
+        kb.button(
+            text=i18n.get("room-vote-item", number=item.position),
+            callback_data=VoteCb(action="roomvote", meeting=meeting.id, item=item.id),
+        )
+    kb.button(
+        text=i18n.get("voting-close"), callback_data=VoteCb(action="close", meeting=meeting.id)
+    )
+    kb.button(text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id))
+    kb.adjust(1)
+    return "\n".join(text), kb.as_markup()
+
+
+def choices_markup(i18n: I18nContext, make: VoteCb) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for code, choice in CODES.items():
+        kb.button(
+            text=i18n.get(f"choice-{choice.value}"),
+            callback_data=make.model_copy(update={"choice": code}),
+        )
+    kb.adjust(3)
+    return kb.as_markup()
+
+
+def router() -> Router:
+    r = Router(name="voting")
+
+    @r.callback_query(BallotCb.filter(F.action == "show"))
+    async def show_ballot(
+        query: CallbackQuery,
+        callback_data: BallotCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        text, markup = ballot_message(i18n, await voting.ballot(actor, callback_data.ballot))
+        await message_of(query).answer(text, reply_markup=markup)
+
+    @r.callback_query(BallotCb.filter(F.action == "vote"), BallotCb.filter(F.choice.in_(CODES)))
+    async def vote(
+        query: CallbackQuery,
+        callback_data: BallotCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        view = await voting.vote(
+            actor, callback_data.ballot, callback_data.item, CODES[callback_data.choice]
+        )
+        text, markup = ballot_message(i18n, view)
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(BallotCb.filter(F.action == "sign"))
+    async def sign(
+        query: CallbackQuery,
+        callback_data: BallotCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        callback_answer: CallbackAnswer,
+    ) -> None:
+        view = await voting.sign(actor, callback_data.ballot)
+        text, markup = ballot_message(i18n, view)
+        await message_of(query).edit_text(text, reply_markup=markup)
+        callback_answer.text = i18n.get("ballot-signed-answer")
+
+    @r.callback_query(VoteCb.filter(F.action == "turnout"))
+    async def turnout(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        text, markup = turnout_screen(i18n, await voting.turnout(actor, callback_data.meeting))
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(VoteCb.filter(F.action == "remind"))
+    async def remind(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        callback_answer: CallbackAnswer,
+    ) -> None:
+        waiting = await voting.remind(actor, callback_data.meeting)
+        callback_answer.text = i18n.get("turnout-reminded", count=waiting)
+
+    @r.callback_query(VoteCb.filter(F.action == "paper"))
+    async def paper_choose(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        turnout = await voting.turnout(actor, callback_data.meeting)
+        kb = InlineKeyboardBuilder()
+        for voter in turnout.voters:
+            if not voter.voted:
+                kb.button(
+                    text=voter.name,
+                    callback_data=VoteCb(
+                        action="paperfor", meeting=callback_data.meeting, person=voter.person_id
+                    ),
+                )
+        kb.button(
+            text=i18n.get("button-back"),
+            callback_data=VoteCb(action="turnout", meeting=callback_data.meeting),
+        )
+        kb.adjust(1)
+        await message_of(query).edit_text(i18n.get("paper-choose"), reply_markup=kb.as_markup())
+
+    async def paper_next(
+        query: CallbackQuery,
+        meeting_id: int,
+        person_id: int,
+        voting: VotingService,
+        actor: Actor,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        """Asks the next question of a paper ballot, or saves it when all are answered."""
+        turnout = await voting.turnout(actor, meeting_id)
+        data = await state.get_data()
+        answers: dict[str, str] = data.get("answers", {})
+        name = next(v.name for v in turnout.voters if v.person_id == person_id)
+        for item in turnout.items:
+            if str(item.id) not in answers:
+                make = VoteCb(
+                    action="paperchoice", meeting=meeting_id, person=person_id, item=item.id
+                )
+                await message_of(query).edit_text(
+                    i18n.get("paper-ask", name=name, number=item.position, title=item.title),
+                    reply_markup=choices_markup(i18n, make),
+                )
+                return
+        await voting.paper_ballot(
+            actor, meeting_id, person_id, {int(k): Choice(v) for k, v in answers.items()}
+        )
+        await state.clear()
+        text, markup = turnout_screen(i18n, await voting.turnout(actor, meeting_id))
+        await message_of(query).edit_text(
+            i18n.get("paper-saved", name=name) + "\n\n" + text, reply_markup=markup
+        )
+
+    @r.callback_query(VoteCb.filter(F.action == "paperfor"))
+    async def paper_start(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await state.set_state(PaperForm.answers)
+        await state.set_data(
+            {"meeting": callback_data.meeting, "person": callback_data.person, "answers": {}}
+        )
+        await paper_next(
+            query, callback_data.meeting, callback_data.person, voting, actor, i18n, state
+        )
+
+    @r.callback_query(
+        PaperForm.answers,
+        VoteCb.filter(F.action == "paperchoice"),
+        VoteCb.filter(F.choice.in_(CODES)),
+    )
+    async def paper_answer(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        if (data.get("meeting"), data.get("person")) != (
+            callback_data.meeting,
+            callback_data.person,
+        ):
+            raise ValidationError("error-stale-button")
+        answers = {**data["answers"], str(callback_data.item): CODES[callback_data.choice].value}
+        await state.update_data(answers=answers)
+        await paper_next(
+            query, callback_data.meeting, callback_data.person, voting, actor, i18n, state
+        )
+
+    @r.callback_query(VoteCb.filter(F.action == "room"))
+    async def room(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        text, markup = room_screen(i18n, await voting.open_room(actor, callback_data.meeting))
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(VoteCb.filter(F.action == "toggle"))
+    async def toggle(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        turnout = await voting.toggle_present(actor, callback_data.meeting, callback_data.person)
+        text, markup = room_screen(i18n, turnout)
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(VoteCb.filter(F.action == "roomvote"))
+    async def room_vote(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        turnout = await voting.turnout(actor, callback_data.meeting)
+        item = next(i for i in turnout.items if i.id == callback_data.item)
+        in_room = sum(1 for v in turnout.voters if v.present and not v.voted)
+        await state.set_state(RoomVoteForm.counts)
+        await state.set_data({"meeting": callback_data.meeting, "item": callback_data.item})
+        await message_of(query).answer(
+            i18n.get("room-ask-counts", number=item.position, title=item.title, present=in_room)
+        )
+
+    async def record(
+        message: Message,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        state: FSMContext,
+        chair: Choice | None,
+    ) -> None:
+        data = await state.get_data()
+        tally = Tally(*data["counts"])
+        turnout = await voting.record_room_vote(actor, data["meeting"], data["item"], tally, chair)
+        await state.clear()
+        text, markup = room_screen(i18n, turnout)
+        await message.answer(i18n.get("room-recorded") + "\n\n" + text, reply_markup=markup)
+
+    @r.message(RoomVoteForm.counts, ANSWER)
+    async def room_counts(
+        message: Message, actor: Actor, voting: VotingService, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        match = COUNTS.match(message.text or "")
+        if match is None:
+            raise ValidationError("room-error-counts")
+        counts = [int(part) for part in match.groups()]
+        data = await state.update_data(counts=counts)
+        turnout = await voting.turnout(actor, data["meeting"])
+        if turnout.body.rules.chair_casting_vote:
+            # The chair's vote decides a tie (4.9); whether there is one is known only when
+            # everything is counted, so it is asked every time the body allows it.
+            await state.set_state(RoomVoteForm.chair)
+            make = VoteCb(action="chair", meeting=data["meeting"], item=data["item"])
+            await message.answer(
+                i18n.get("room-ask-chair"), reply_markup=choices_markup(i18n, make)
+            )
+            return
+        await record(message, actor, voting, i18n, state, None)
+
+    @r.callback_query(
+        RoomVoteForm.chair, VoteCb.filter(F.action == "chair"), VoteCb.filter(F.choice.in_(CODES))
+    )
+    async def room_chair(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await record(message_of(query), actor, voting, i18n, state, CODES[callback_data.choice])
+
+    @r.callback_query(VoteCb.filter(F.action == "close"))
+    async def close(query: CallbackQuery, callback_data: VoteCb, i18n: I18nContext) -> None:
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("voting-close-yes"),
+            callback_data=VoteCb(action="closeyes", meeting=callback_data.meeting),
+        )
+        kb.button(
+            text=i18n.get("button-back"),
+            callback_data=MeetingCb(action="card", id=callback_data.meeting),
+        )
+        kb.adjust(1)
+        await message_of(query).edit_text(
+            i18n.get("voting-close-confirm"), reply_markup=kb.as_markup()
+        )
+
+    @r.callback_query(VoteCb.filter(F.action == "closeyes"))
+    async def close_yes(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        await voting.close(actor, callback_data.meeting)
+        await message_of(query).edit_text(i18n.get("voting-closed"))
+
+    @r.message(Command("here"))
+    async def here(
+        message: Message,
+        command: CommandObject,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        await voting.check_in(actor, command.args or "")
+        await message.answer(i18n.get("checkin-done"))
+
+    @r.callback_query(MeetingCb.filter(F.action == "checkin"))
+    async def check_in_ask(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+        await state.set_state(CheckInForm.code)
+        await message_of(query).answer(i18n.get("checkin-ask"))
+
+    @r.message(CheckInForm.code, ANSWER)
+    async def check_in_code(
+        message: Message, actor: Actor, voting: VotingService, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        await voting.check_in(actor, message.text or "")
+        await state.clear()
+        await message.answer(i18n.get("checkin-done"))
+
+    @r.message(RoomVoteForm.counts, NOT_COMMAND)
+    @r.message(CheckInForm.code, NOT_COMMAND)
+    async def type_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
+
+    return r
