@@ -155,8 +155,10 @@ async def test_sixty_members_press_at_once_and_every_vote_counts_once(app: BotUn
         app.fake.post_callback_query(chat.user, message, data)  # and a double tap
     await app.fake.settle()
     async with app.db.read() as conn:
-        rows = await conn.execute(select(votes.c.choice, func.count()).group_by(votes.c.choice))
-        counts: dict[str, int] = dict(rows.tuples().all())
+        rows = await conn.execute(
+            select(votes.c.choice, func.count().label("votes")).group_by(votes.c.choice)
+        )
+        counts = {str(row.choice): int(row.votes) for row in rows}
         logged = (await conn.execute(select(func.count()).select_from(vote_log))).scalar_one()
     assert counts == {"for": 40, "against": 20}
     assert logged == 60
