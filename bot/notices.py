@@ -182,7 +182,8 @@ class NoticeSender:
             if view is None or view.closed:
                 return None
             text, markup = ballot_message(texts, view)
-            heading = texts.get(f"notice-{kind.value.replace('_', '-')}")
+            details = {key: str(value) for key, value in ctx.notice.details.items()}
+            heading = texts.get(f"notice-{kind.value.replace('_', '-')}", **details)
             return Outgoing(f"{heading}\n\n{text}", markup)
         if kind in RESULTS and ctx.meeting.results is not None:
             named = recipient.person is not None and recipient.person.id in ctx.managers

@@ -380,17 +380,21 @@ def router() -> Router:
             raise ValidationError("room-error-counts")
         counts = [int(part) for part in match.groups()]
         data = await state.update_data(counts=counts)
-        turnout = await voting.turnout(actor, data["meeting"])
+        # Recorded (and checked against those present) at once; the chair's vote, which
+        # decides a tie where the body allows it (4.9), is added to the record after.
+        turnout = await voting.record_room_vote(
+            actor, data["meeting"], data["item"], Tally(*counts), None
+        )
         if turnout.body.rules.chair_casting_vote:
-            # The chair's vote decides a tie (4.9); whether there is one is known only when
-            # everything is counted, so it is asked every time the body allows it.
             await state.set_state(RoomVoteForm.chair)
             make = VoteCb(action="chair", meeting=data["meeting"], item=data["item"])
             await message.answer(
                 i18n.get("room-ask-chair"), reply_markup=choices_markup(i18n, make)
             )
             return
-        await record(message, actor, voting, i18n, state, None)
+        await state.clear()
+        text, markup = room_screen(i18n, turnout)
+        await message.answer(i18n.get("room-recorded") + "\n\n" + text, reply_markup=markup)
 
     @r.callback_query(
         RoomVoteForm.chair, VoteCb.filter(F.action == "chair"), VoteCb.filter(F.choice.in_(CODES))
