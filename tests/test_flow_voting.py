@@ -162,3 +162,43 @@ async def test_sixty_members_press_at_once_and_every_vote_counts_once(app: BotUn
         logged = (await conn.execute(select(func.count()).select_from(vote_log))).scalar_one()
     assert counts == {"for": 40, "against": 20}
     assert logged == 60
+
+
+async def test_a_member_who_leaves_keeps_the_vote_and_the_card_keeps_the_result(
+    app: BotUnderTest,
+) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    [a, b] = await members(app.db, setup.body, 2)
+    secretary = app.person(SECRETARY, "Анна")
+    first, second = (app.person(m.telegram_id or 0, "M") for m in (a, b))
+    await announce(secretary, form="заочное (по опросным листам)", items=ITEMS[:1])
+    await secretary.press("📣 Объявить")
+    await until(app, BALLOTS_OPEN)
+    await first.press("1 · За")
+    await first.press("✍️ Подписать и отправить")
+
+    # The first member leaves the council; their signed ballot still counts.
+    await secretary.send("/menu")
+    await secretary.press("👥 Методический совет")
+    await secretary.press("👥 Состав")
+    await secretary.press(a.full_name)
+    await secretary.press("Исключить из состава")
+    await secretary.press("Да, исключить")
+
+    # A paper ballot for someone who already voted is refused.
+    await secretary.press_data(f"v:paperfor:1:{a.id}:0:", in_message=secretary.last)
+    refused = await secretary.press_data(f"v:paperchoice:1:{a.id}:1:f", in_message=secretary.last)
+    assert "уже есть подписанный опросный лист" in (refused.text or "")
+
+    await second.press("1 · Против")
+    await second.press("✍️ Подписать и отправить")
+    await until(app, MEETING)
+    result = await second.wait_for("📊 Итоги")
+    assert "Участвовали 2 из 3" in result.text  # the roster frozen when ballots opened
+    assert "За — 1, Против — 1, Воздержались — 0." in result.text
+
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    card = secretary.last_text
+    assert "📊 Итоги" in card
+    assert f"{a.full_name}: За (в боте)" in card  # named for the secretary, 4.9
