@@ -140,6 +140,15 @@ async def set_vote(
     return result.first() is not None
 
 
+async def vote_of(conn: AsyncConnection, *, item_id: int, person_id: int) -> Choice | None:
+    """One member's current answer on one question."""
+    result = await conn.execute(
+        select(votes.c.choice).where(votes.c.item_id == item_id, votes.c.person_id == person_id)
+    )
+    choice = result.scalar_one_or_none()
+    return None if choice is None else Choice(choice)
+
+
 async def votes_of(conn: AsyncConnection, meeting_id: int) -> list[Vote]:
     result = await conn.execute(select(votes).where(votes.c.meeting_id == meeting_id))
     return [

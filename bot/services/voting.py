@@ -98,6 +98,44 @@ async def open_voting(conn: AsyncConnection, meeting: Meeting, *, now: datetime)
         await voting.open_ballots(conn, meeting.id, list(await voting.voters_of(conn, meeting.id)))
 
 
+async def record_vote(
+    conn: AsyncConnection,
+    *,
+    meeting_id: int,
+    item_id: int,
+    person_id: int,
+    choice: Choice,
+    source: Source,
+    actor_id: int,
+    now: datetime,
+) -> None:
+    """Sets one answer and, when it changed anything, appends it to the vote log: a vote, a
+    change of a vote, or (entered by the secretary) a paper vote."""
+    previous = await voting.vote_of(conn, item_id=item_id, person_id=person_id)
+    if not await voting.set_vote(
+        conn,
+        meeting_id=meeting_id,
+        item_id=item_id,
+        person_id=person_id,
+        choice=choice,
+        source=source,
+        now=now,
+    ):
+        return
+    action = "paper" if source is Source.PAPER else "change" if previous else "vote"
+    await voting.log(
+        conn,
+        meeting_id=meeting_id,
+        action=action,
+        source=source,
+        item_id=item_id,
+        person_id=person_id,
+        choice=choice,
+        actor_id=actor_id,
+        now=now,
+    )
+
+
 async def participants(conn: AsyncConnection, meeting: Meeting) -> set[int]:
     """P: voters who signed a ballot (telegram or paper) or were present in the room."""
     frozen = await voting.voters_of(conn, meeting.id)
@@ -246,27 +284,16 @@ class VotingService:
                 return view
             if not view.may_change(item_id):
                 raise Conflict("ballot-error-signed")
-            changed = await voting.set_vote(
+            await record_vote(
                 conn,
                 meeting_id=view.meeting.id,
                 item_id=item_id,
                 person_id=view.ballot.person_id,
                 choice=choice,
                 source=Source.TELEGRAM,
+                actor_id=view.ballot.person_id,
                 now=now,
             )
-            if changed:
-                await voting.log(
-                    conn,
-                    meeting_id=view.meeting.id,
-                    action="change" if item_id in view.answers else "vote",
-                    source=Source.TELEGRAM,
-                    item_id=item_id,
-                    person_id=view.ballot.person_id,
-                    choice=choice,
-                    actor_id=view.ballot.person_id,
-                    now=now,
-                )
             return await self._ballot_view(conn, view.ballot)
 
     async def sign(self, actor: Actor, ballot_id: int) -> BallotView:
@@ -377,23 +404,13 @@ class VotingService:
             ):
                 raise Conflict("voting-error-already-voted", name=voter.name)
             for item_id, choice in answers.items():
-                await voting.set_vote(
+                await record_vote(
                     conn,
                     meeting_id=meeting_id,
                     item_id=item_id,
                     person_id=person_id,
                     choice=choice,
                     source=Source.PAPER,
-                    now=now,
-                )
-                await voting.log(
-                    conn,
-                    meeting_id=meeting_id,
-                    action="paper",
-                    source=Source.PAPER,
-                    item_id=item_id,
-                    person_id=person_id,
-                    choice=choice,
                     actor_id=actor.require_person().id,
                     now=now,
                 )
