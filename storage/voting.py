@@ -149,6 +149,16 @@ async def vote_of(conn: AsyncConnection, *, item_id: int, person_id: int) -> Cho
     return None if choice is None else Choice(choice)
 
 
+async def answers_of(conn: AsyncConnection, meeting_id: int, person_id: int) -> dict[int, Choice]:
+    """One member's answers in a meeting: item id → choice."""
+    result = await conn.execute(
+        select(votes.c.item_id, votes.c.choice).where(
+            votes.c.meeting_id == meeting_id, votes.c.person_id == person_id
+        )
+    )
+    return {row.item_id: Choice(row.choice) for row in result}
+
+
 async def votes_of(conn: AsyncConnection, meeting_id: int) -> list[Vote]:
     result = await conn.execute(select(votes).where(votes.c.meeting_id == meeting_id))
     return [

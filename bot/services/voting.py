@@ -229,11 +229,7 @@ class VotingService:
     async def _ballot_view(self, conn: AsyncConnection, ballot: Ballot) -> BallotView:
         meeting = present(await meetings.get_meeting(conn, ballot.meeting_id), "meeting")
         body = present(await bodies.get_body(conn, meeting.body_id), "body")
-        answers = {
-            v.item_id: v.choice
-            for v in await voting.votes_of(conn, meeting.id)
-            if v.person_id == ballot.person_id
-        }
+        answers = await voting.answers_of(conn, meeting.id, ballot.person_id)
         closed = (
             meeting.ballots_closed_at is not None
             or meeting.closed_at is not None
