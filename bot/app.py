@@ -24,11 +24,13 @@ from bot.ratelimit import RateLimiter
 from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
+from bot.services.minutes import MinutesService
 from bot.services.people import PeopleService
 from bot.services.roster import RosterService
 from bot.services.setup import SetupService
 from bot.services.voting import VotingService
 from bot.settings import Settings
+from bot.texts import LocaleTexts
 from handlers import routers
 from handlers.errors import DomainErrorMiddleware
 from storage import notices
@@ -37,7 +39,7 @@ from storage.fsm import DatabaseStorage
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "meetings", "profile", "language", "cancel", "help")
+COMMANDS = ("start", "menu", "meetings", "minutes", "profile", "language", "cancel", "help")
 
 
 def make_bot(settings: Settings, *, limiter: RateLimiter | None = None) -> Bot:
@@ -97,6 +99,8 @@ def build_dispatcher(
         voting=(voting := VotingService(db, clock, scheduler)),
     )
     core = make_core(settings.default_locale)
+    # An official протокол is written in Russian whatever language its readers chose.
+    dp["minutes"] = MinutesService(db, clock, scheduler, LocaleTexts(core, "ru"))
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
     I18nMiddleware(
         core=core,

@@ -10,8 +10,14 @@ from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.documents.ics import meeting_ics
-from bot.domain.meetings import MeetingStatus, NoticeKind, agenda_due, proposals_close
-from bot.texts import Texts, local_time, when
+from bot.domain.meetings import (
+    MeetingStatus,
+    NoticeKind,
+    agenda_due,
+    minutes_deadline,
+    proposals_close,
+)
+from bot.texts import Texts, local_date, local_time, when
 from storage.models import AgendaItem, Body, Meeting, Notice
 
 # How long a meeting is assumed to last in a calendar file.
@@ -158,6 +164,24 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
         case NoticeKind.CANCELLED:
             lines = [texts.get("notice-cancelled"), *headline]
             files = [calendar_file(texts, meeting, body, ctx.now)]
+        case (
+            NoticeKind.MINUTES_REMINDER | NoticeKind.MINUTES_LAST_CALL | NoticeKind.MINUTES_OVERDUE
+        ):
+            lines = [
+                texts.get(
+                    f"notice-{kind.value.replace('_', '-')}",
+                    body=body.name,
+                    date=local_date(meeting.starts_at, zone),
+                    deadline=local_date(minutes_deadline(meeting.starts_at, body.rules), zone),
+                )
+            ]
+            files = []
+            kb = InlineKeyboardBuilder()
+            kb.button(
+                text=texts.get("notice-button-minutes"),
+                callback_data=MeetingCb(action="minutes", id=meeting.id),
+            )
+            return Outgoing("\n".join(lines), kb.as_markup() if private else None, files)
         case _:
             # Ballots and results are personal: bot/notices.py renders them itself.
             raise ValueError(f"no common text for a {kind} notice")

@@ -9,16 +9,19 @@ from dataclasses import dataclass
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
+from aiogram.types import BufferedInputFile
 from aiogram_i18n.cores import FluentRuntimeCore
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.ballot_texts import ballot_message, results_lines
 from bot.clock import Clock
 from bot.domain.meetings import MeetingStatus, NoticeKind
+from bot.domain.model import Role
 from bot.notice_texts import NoticeContext, Outgoing, render
 from bot.services.voting import VotingService, close_by_deadline, open_voting
-from bot.texts import LocaleTexts, split_message
-from storage import bodies, meetings, notices, people, voting
+from bot.texts import LocaleTexts, local_date, split_message
+from storage import bodies, meetings, notices, organisations, people, voting
+from storage import minutes as minutes_store
 from storage.db import Database
 from storage.models import Body, Delivery, Meeting, Notice, Person, present
 
@@ -40,6 +43,9 @@ GROUP_KINDS = frozenset(
 REMINDERS = frozenset({NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR})
 BALLOTS = frozenset({NoticeKind.BALLOT, NoticeKind.BALLOT_UPDATE, NoticeKind.BALLOT_REMINDER})
 RESULTS = frozenset({NoticeKind.VOTING_CLOSE, NoticeKind.RESULTS})
+MINUTES_REMINDERS = frozenset(
+    {NoticeKind.MINUTES_REMINDER, NoticeKind.MINUTES_LAST_CALL, NoticeKind.MINUTES_OVERDUE}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,8 @@ class NoticeSender:
         cannot come; plus the body's group for public notices."""
         if notice.kind in BALLOTS:
             return await self._voters(conn, notice, meeting)
+        if notice.kind in MINUTES_REMINDERS:
+            return await self._minutes_keepers(conn, notice, meeting, body)
         declined = set()
         if notice.kind in REMINDERS:
             declined = {
@@ -154,6 +162,28 @@ class NoticeSender:
         if body.group_chat_id is not None and notice.kind in GROUP_KINDS:
             rows.append((None, body.group_chat_id, "pending"))
         return rows
+
+    async def _minutes_keepers(
+        self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body
+    ) -> list[tuple[int | None, int | None, str]]:
+        """Who is reminded of an unsent протокол: the secretary; two days before the deadline
+        also the chair; once it has passed, the coordinator. Nobody once it is signed."""
+        if await minutes_store.signed_of(conn, meeting.id) is not None:
+            return []
+        roster = await bodies.roster(conn, body.id)
+        wanted = {Role.SECRETARY}
+        if notice.kind is NoticeKind.MINUTES_LAST_CALL:
+            wanted.add(Role.CHAIR)
+        keepers = [e.person for e in roster if e.membership.role in wanted]
+        if notice.kind is NoticeKind.MINUTES_OVERDUE:
+            keepers = [
+                present(await people.get_person(conn, person_id), "person")
+                for person_id in await organisations.coordinator_ids(conn, body.organisation_id)
+            ]
+        return [
+            (p.id, p.telegram_id, "pending" if p.telegram_id is not None else "no_telegram")
+            for p in keepers
+        ]
 
     async def _voters(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting
@@ -185,6 +215,22 @@ class NoticeSender:
             details = {key: str(value) for key, value in ctx.notice.details.items()}
             heading = texts.get(f"notice-{kind.value.replace('_', '-')}", **details)
             return Outgoing(f"{heading}\n\n{text}", markup)
+        if kind is NoticeKind.MINUTES:
+            async with self._db.read() as conn:
+                record = present(
+                    await minutes_store.get(conn, int(ctx.notice.details["minutes"])), "minutes"
+                )
+                content = present(await minutes_store.document(conn, record.id), "document")
+            key = "notice-minutes" if record.version == 1 else "notice-minutes-corrected"
+            text = texts.get(
+                key,
+                number=record.number,
+                body=ctx.body.name,
+                date=local_date(ctx.meeting.starts_at, ctx.body.timezone),
+                reason=record.reason or "",
+            )
+            name = f"protocol-{record.number}-{record.year}-v{record.version}.docx"
+            return Outgoing(text, None, [BufferedInputFile(content, filename=name)])
         if kind in RESULTS and ctx.meeting.results is not None:
             named = recipient.person is not None and recipient.person.id in ctx.managers
             lines = results_lines(texts, ctx.meeting, ctx.body, ctx.meeting.results, named=named)

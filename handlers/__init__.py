@@ -10,6 +10,7 @@ from handlers import (
     errors,
     invitations,
     meetings,
+    minutes,
     profile,
     registration,
     roster,
@@ -30,5 +31,6 @@ def routers() -> list[Router]:
         announce.router(),
         meetings.router(),
         voting.router(),
+        minutes.router(),
         errors.router(),
     ]

@@ -121,6 +121,14 @@ def card_markup(view: MeetingView, i18n: I18nContext) -> InlineKeyboardMarkup:
         kb.button(
             text=i18n.get("card-room"), callback_data=VoteCb(action="room", meeting=meeting.id)
         )
+    if view.manager and meeting.closed_at is not None:
+        kb.button(
+            text=i18n.get("card-minutes"), callback_data=MeetingCb(action="minutes", id=meeting.id)
+        )
+    if view.minutes_signed:
+        kb.button(
+            text=i18n.get("card-extract"), callback_data=MeetingCb(action="extract", id=meeting.id)
+        )
     if view.manager:
         kb.button(
             text=i18n.get("card-report"), callback_data=MeetingCb(action="report", id=meeting.id)

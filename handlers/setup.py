@@ -66,6 +66,9 @@ def organisation_screen(
         text=i18n.get("org-new-body"), callback_data=OrgCb(action="newbody", id=organisation.id)
     )
     kb.button(
+        text=i18n.get("org-template"), callback_data=OrgCb(action="template", id=organisation.id)
+    )
+    kb.button(
         text=i18n.get("org-invite-coordinator"),
         callback_data=OrgCb(action="coord", id=organisation.id),
     )

@@ -187,3 +187,20 @@ class RoomVote(Frozen):
     item_id: int
     tally: Tally
     chair_choice: Choice | None
+
+
+class Minutes(Frozen):
+    id: int
+    meeting_id: int
+    body_id: int
+    year: int
+    number: int
+    version: int
+    status: str  # draft | review | signed | superseded
+    texts: dict[str, dict[str, str]]  # item id (as text) → heard / spoke / decided
+    reason: str | None
+    returned_comment: str | None
+    chair_absent: bool
+    signed_by: int | None
+    signed_as: str | None
+    signed_at: datetime | None

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Row,
     String,
@@ -367,4 +368,41 @@ vote_log = Table(
     Column("details", JSON, nullable=False),
     Column("actor_id", ForeignKey("persons.id"), nullable=True),
     Column("at", UTCDateTime, nullable=False),
+)
+
+
+minutes = Table(
+    "minutes",
+    metadata,
+    # One протокол of a meeting per version: a signed one is never edited, a correction is a
+    # new version with its reason.
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("body_id", ForeignKey("bodies.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("texts", JSON, nullable=False),  # item id → СЛУШАЛИ / ВЫСТУПИЛИ / РЕШИЛИ
+    Column("reason", String(500), nullable=True),
+    Column("returned_comment", String(500), nullable=True),
+    Column("chair_absent", Boolean, nullable=False, server_default=false()),
+    Column("signed_by", ForeignKey("persons.id"), nullable=True),
+    Column("signed_as", String(16), nullable=True),
+    Column("signed_at", UTCDateTime, nullable=True),
+    Column("document", LargeBinary, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("body_id", "year", "number", "version", name="uq_minutes_number"),
+    CheckConstraint("status IN ('draft', 'review', 'signed', 'superseded')", name="status"),
+)
+
+templates = Table(
+    "templates",
+    metadata,
+    # An organisation's own протокол template (its letterhead), checked before it is kept.
+    Column("organisation_id", ForeignKey("organisations.id"), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_by", ForeignKey("persons.id"), nullable=False),
+    Column("uploaded_at", UTCDateTime, nullable=False),
 )

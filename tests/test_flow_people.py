@@ -158,6 +158,7 @@ async def test_commands_are_registered_in_both_languages(app: BotUnderTest) -> N
         "start",
         "menu",
         "meetings",
+        "minutes",
         "profile",
         "language",
         "cancel",

@@ -51,6 +51,10 @@ class NoticeKind(StrEnum):
     BALLOT_REMINDER = "ballot_reminder"  # a day before the deadline, to those not yet signed
     VOTING_CLOSE = "voting_close"  # at the deadline: ballots close (absentee: the result)
     RESULTS = "results"  # the result, when the secretary closes the meeting
+    MINUTES_REMINDER = "minutes_reminder"  # to the secretary, 16 and 9 days before the deadline
+    MINUTES_LAST_CALL = "minutes_last_call"  # to the secretary and chair, 2 days before
+    MINUTES_OVERDUE = "minutes_overdue"  # to the coordinator, when the deadline has passed
+    MINUTES = "minutes"  # the signed протокол (or its correction) to every member and guest
 
 
 # People type dates as they write them in Russia: 12.03.2027 15:00 (also 12.03.27, 15.00, 9:30).
@@ -175,6 +179,25 @@ def notice_plan(
             plan.append(PlannedNotice(NoticeKind.BALLOT_REMINDER, deadline - timedelta(days=1)))
         plan.append(PlannedNotice(NoticeKind.VOTING_CLOSE, max(deadline, agenda_at)))
     return plan
+
+
+def minutes_plan(*, now: datetime, starts_at: datetime, rules: BodyRules) -> list[PlannedNotice]:
+    """Reminders until the протокол reaches the members (4.10: within `minutes_days`, 30 by
+    default): the secretary at 14 and 21 days, the secretary and chair at 28, the coordinator
+    when the deadline has passed. Each is skipped when the протокол went out before it."""
+    deadline = minutes_deadline(starts_at, rules)
+    plan = [
+        PlannedNotice(NoticeKind.MINUTES_REMINDER, deadline - timedelta(days=16)),
+        PlannedNotice(NoticeKind.MINUTES_REMINDER, deadline - timedelta(days=9)),
+        PlannedNotice(NoticeKind.MINUTES_LAST_CALL, deadline - timedelta(days=2)),
+        PlannedNotice(NoticeKind.MINUTES_OVERDUE, deadline),
+    ]
+    # A short deadline drops the reminders that would come before the meeting itself.
+    return [p for p in plan if p.due_at > starts_at and p.due_at >= now]
+
+
+def minutes_deadline(starts_at: datetime, rules: BodyRules) -> datetime:
+    return starts_at + timedelta(days=rules.minutes_days)
 
 
 def agenda_due(starts_at: datetime, rules: BodyRules) -> datetime:

@@ -17,6 +17,7 @@ from bot.domain.meetings import (
     NoticeKind,
     check_schedule,
     expected_attendance,
+    minutes_plan,
     notice_plan,
     proposals_close,
     proposals_open,
@@ -25,6 +26,7 @@ from bot.domain.meetings import (
 from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, BodyAccess, require_body_manager
 from storage import bodies, meetings, notices, organisations, people, voting
+from storage import minutes as minutes_store
 from storage.db import Database
 from storage.models import AgendaItem, Body, Meeting, Notice, Person, Proposal, present
 
@@ -48,6 +50,7 @@ class MeetingView:
     now: datetime
     voting_open: bool = False  # the roster is frozen: ballots went out or the room opened
     my_ballot: int | None = None
+    minutes_signed: bool = False
 
     @property
     def proposals_open(self) -> bool:
@@ -116,13 +119,16 @@ class MeetingService:
                 await notices.add_notice(
                     conn, meeting_id=meeting.id, kind=p.kind, due_at=p.due_at, now=now
                 )
-                for p in notice_plan(
-                    now=now,
-                    starts_at=schedule.starts_at,
-                    form=draft.form,
-                    rules=body.rules,
-                    vote_deadline=schedule.vote_deadline,
-                )
+                for p in [
+                    *notice_plan(
+                        now=now,
+                        starts_at=schedule.starts_at,
+                        form=draft.form,
+                        rules=body.rules,
+                        vote_deadline=schedule.vote_deadline,
+                    ),
+                    *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
+                ]
             ]
         self._arm(planned)
         return meeting
@@ -184,6 +190,7 @@ class MeetingService:
                 my_ballot=ballot.id
                 if (ballot := await voting.ballot_of(conn, meeting.id, person.id))
                 else None,
+                minutes_signed=await minutes_store.signed_of(conn, meeting.id) is not None,
             )
 
     async def list_for(self, actor: Actor) -> tuple[list[tuple[Meeting, Body]], datetime]:
@@ -332,13 +339,16 @@ class MeetingService:
             )
             planned = []
             pending_kinds = {n.kind for n in old if n.id in cancelled}
-            for p in notice_plan(
-                now=now,
-                starts_at=schedule.starts_at,
-                form=meeting.form,
-                rules=body.rules,
-                vote_deadline=schedule.vote_deadline,
-            ):
+            for p in [
+                *notice_plan(
+                    now=now,
+                    starts_at=schedule.starts_at,
+                    form=meeting.form,
+                    rules=body.rules,
+                    vote_deadline=schedule.vote_deadline,
+                ),
+                *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
+            ]:
                 # The announcement and what went out once (agenda, ballots, their closing) are
                 # not repeated: the rescheduling notice says what changed. Everything still
                 # ahead is planned anew.

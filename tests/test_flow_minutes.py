@@ -1,0 +1,268 @@
+"""From a hybrid meeting to a signed протокол that every member has; reminders; templates."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from io import BytesIO
+
+import docx
+
+from bot.domain.model import Role
+from tests.factories import council, member, members, person
+from tests.fakegram import Person
+from tests.harness import ADMIN_ID, BotUnderTest
+from tests.test_flow_meetings import announce
+from tests.test_flow_voting import BALLOTS_OPEN, ITEMS, MEETING, until
+
+SECRETARY = 2002
+CHAIR = 2001
+
+
+def text_of(content: bytes) -> str:
+    document = docx.Document(BytesIO(content))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def last_docx(chat: Person) -> str:
+    return text_of(chat.documents[-1].content)
+
+
+async def close_hybrid_meeting(app: BotUnderTest) -> tuple[Person, Person, list[Person], Person]:
+    """A hybrid council meeting, voted remotely and in the room, closed by the secretary."""
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    chair = await person(app.db, "Кузнецова Ирина Львовна", telegram_id=CHAIR)
+    await member(app.db, setup.body, chair, Role.CHAIR)
+    [a, b, c] = await members(app.db, setup.body, 3)
+    guest = await person(app.db, "Гостева Вера Павловна", telegram_id=7007)
+    await member(app.db, setup.body, guest, Role.GUEST)
+    secretary = app.person(SECRETARY, "Анна")
+    chair_chat = app.person(CHAIR, "Ирина")
+    voters = [app.person(m.telegram_id or 0, "M") for m in (a, b, c)]
+    guest_chat = app.person(7007, "Гость")
+    await announce(secretary, form="гибридное", items=ITEMS)
+    await secretary.press("📣 Объявить")
+    await until(app, BALLOTS_OPEN)
+    for chat in voters[:2]:
+        await chat.press("1 · За")
+        await chat.press("2 · Против")
+        await chat.press("✍️ Подписать и отправить")
+    await until(app, MEETING)
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("🏛 Заседание в зале")
+    await secretary.press("▫️ Кузнецова Ирина Львовна")
+    await secretary.press(f"▫️ {c.full_name}")
+    await secretary.press("🗳 Голосование: вопрос 1")
+    await secretary.send("2 0 0")
+    await secretary.press("🗳 Голосование: вопрос 2")
+    await secretary.send("1 0 1")
+    await secretary.press("✅ Завершить голосование и подвести итоги")
+    await secretary.press("Да, завершить")
+    await app.run_due()
+    return secretary, chair_chat, voters, guest_chat
+
+
+async def test_a_hybrid_meeting_ends_in_a_signed_protocol_everyone_has(app: BotUnderTest) -> None:
+    secretary, chair, voters, guest = await close_hybrid_meeting(app)
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    assert (
+        "Протокол № 1: Методический совет, заседание 11.03.2027 — черновик" in secretary.last_text
+    )
+
+    await secretary.press("✏️ Вопрос 1")
+    await secretary.send("Петрова А. С. представила план работы на второе полугодие.")
+    await secretary.press("Пропустить")
+    await secretary.send("Утвердить план работы на второе полугодие.")
+    assert (
+        "1. О плане работы на второе полугодие — слушали / выступили / решили: ✅▫️✅"
+        in secretary.last_text
+    )
+    await secretary.press("👁 Предпросмотр (DOCX)")
+    draft = last_docx(secretary)
+    assert "ПРОЕКТ" in draft
+    assert "ПРОТОКОЛ № 1" in draft
+
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    assert request.buttons == [
+        "✅ Подписать",
+        "↩️ Вернуть на доработку",
+        "Я отсутствую — подпишет заместитель",
+    ]
+    await chair.press("↩️ Вернуть на доработку", in_message=request)
+    await chair.send("Добавьте выступление Ивановой")
+    returned = await secretary.wait_for("возвращён на доработку")
+    assert "Добавьте выступление Ивановой" in returned.text
+
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    await secretary.press("✏️ Вопрос 1")
+    await secretary.press("Пропустить")
+    await secretary.send("Иванова М. П. предложила дополнить план конкурсом.")
+    await secretary.press("Пропустить")
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    await chair.press("✅ Подписать", in_message=request)
+    await app.run_due()
+
+    for chat in (*voters, guest, secretary):
+        arrived = await chat.wait_for("📄 Протокол № 1")
+        assert "Методический совет" in arrived.text
+    final = last_docx(guest)
+    assert "ПРОЕКТ" not in final
+    assert "ПРОТОКОЛ № 1" in final
+    assert "ИМЦ Лужского района" in final
+    assert "11.03.2027" in final and "гибридное" in final
+    assert "Кузнецова Ирина Львовна" in final  # present in the room, and the chair who signed
+    assert "Иванова М. П. предложила дополнить план конкурсом." in final
+    assert "Утвердить план работы на второе полугодие." in final
+    assert "За — 4, Против — 0, Воздержались — 0." in final
+    assert "За — 1, Против — 2, Воздержались — 1." in final
+    assert "Подписан: Кузнецова Ирина Львовна" in final
+    assert "Гостева Вера Павловна" in final
+
+    # The archive gives it again; an extract is one item.
+    await voters[0].send("/minutes")
+    await voters[0].press("№ 1 — Методический совет, 11.03.2027")
+    assert "ПРОТОКОЛ № 1" in last_docx(voters[0])
+    await voters[0].send("/meetings")
+    await voters[0].press("четверг, 11.03.2027 15:00 — Методический совет")
+    await voters[0].press("📄 Выписка из протокола")
+    await voters[0].press("2. О конкурсе «Учитель года»")
+    extract = last_docx(voters[0])
+    assert "ВЫПИСКА" in extract
+    assert "О конкурсе «Учитель года»" in extract
+    assert "Утвердить план работы" not in extract
+
+    # A correction is a new version with its reason, sent to everyone again.
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    await secretary.press("✏️ Исправить (новая редакция)")
+    await secretary.send("исправлена фамилия докладчика")
+    assert "черновик" in secretary.last_text
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    await chair.press("✅ Подписать", in_message=request)
+    await app.run_due()
+    corrected = await guest.wait_for("Исправленная редакция протокола № 1")
+    assert "исправлена фамилия докладчика" in corrected.text
+    assert "Исправленная редакция № 2" in last_docx(guest)
+
+
+async def test_the_deputy_signs_when_the_chair_is_absent(app: BotUnderTest) -> None:
+    secretary, chair, voters, _ = await close_hybrid_meeting(app)
+    deputy = await person(app.db, "Смирнов Олег Петрович", telegram_id=2003)
+    async with app.db.read() as conn:
+        from storage import bodies  # noqa: PLC0415 - the body of this test's council
+
+        body = (await bodies.list_bodies(conn, 1))[0]
+    await member(app.db, body, deputy, Role.DEPUTY)
+    deputy_chat = app.person(2003, "Олег")
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    sign_data = request.inline_keyboard[0][0]["callback_data"]
+    await chair.press("Я отсутствую — подпишет заместитель", in_message=request)
+    assert "Смирнов Олег Петрович" in request.text  # the request, edited in place
+    forged = await chair.press_data(sign_data, in_message=request)
+    assert "подписывает" in (forged.text or "").lower()
+    handed = await deputy_chat.wait_for("ждёт вашей подписи")
+    assert "Я отсутствую" not in " ".join(handed.buttons)
+    await deputy_chat.press("✅ Подписать", in_message=handed)
+    await app.run_due()
+    assert "Заместитель председателя" in last_docx(voters[0])
+
+
+async def test_reminders_come_on_their_days_and_stop_once_it_is_sent(app: BotUnderTest) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    chair = await person(app.db, "Кузнецова Ирина Львовна", telegram_id=CHAIR)
+    await member(app.db, setup.body, chair, Role.CHAIR)
+    secretary = app.person(SECRETARY, "Анна")
+    chair_chat = app.person(CHAIR, "Ирина")
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    await announce(secretary)
+    await secretary.press("📣 Объявить")
+    await app.run_due()
+
+    def reminders(chat: Person) -> int:
+        return sum(
+            "Протокол заседания" in m.text or "протокол заседания" in m.text
+            for m in chat.bot_messages
+        )
+
+    await until(app, MEETING + timedelta(days=14) - timedelta(minutes=1))
+    assert reminders(secretary) == 0
+    await app.advance(timedelta(minutes=1))
+    assert reminders(secretary) == 1
+    await until(app, MEETING + timedelta(days=21))
+    assert reminders(secretary) == 2 and reminders(chair_chat) == 0
+    await until(app, MEETING + timedelta(days=28))
+    assert reminders(secretary) == 3 and reminders(chair_chat) == 1
+    await until(app, MEETING + timedelta(days=30))
+    assert reminders(coordinator) == 1
+    assert "Срок истёк" in coordinator.last_text
+
+
+async def test_a_signed_protocol_stops_the_reminders(app: BotUnderTest) -> None:
+    secretary, chair, _, _ = await close_hybrid_meeting(app)
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    await chair.press("✅ Подписать", in_message=request)
+    await until(app, MEETING + timedelta(days=40))
+    assert not any("ещё не отправлен" in m.text for m in secretary.bot_messages)
+
+
+async def test_a_broken_template_is_refused_and_the_old_one_stays(app: BotUnderTest) -> None:
+    secretary, _, _, _ = await close_hybrid_meeting(app)
+    coordinator = app.person(ADMIN_ID, "Ольга")
+
+    async def upload(content: bytes) -> str:
+        await coordinator.send("/menu")
+        await coordinator.press("🏛 ИМЦ Лужского района")
+        await coordinator.press("📄 Шаблон протокола")
+        await coordinator.upload(
+            "бланк.docx",
+            content,
+            mime_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        return coordinator.last_text
+
+    assert "не файл Word" in await upload(b"not a docx at all")
+    plain = docx.Document()
+    plain.add_paragraph("Просто текст без полей")
+    buffer = BytesIO()
+    plain.save(buffer)
+    assert "нет полей протокола" in await upload(buffer.getvalue())
+
+    from bot.documents.protocol import _shipped  # noqa: PLC0415 - the shipped template, to extend
+
+    own = docx.Document(BytesIO(_shipped("protocol.docx")))
+    own.paragraphs[0].insert_paragraph_before("ЛУЖСКИЙ ИМЦ — БЛАНК")
+    buffer = BytesIO()
+    own.save(buffer)
+    assert "Шаблон сохранён" in await upload(buffer.getvalue())
+    broken = docx.Document()
+    broken.add_paragraph("ПРОТОКОЛ № {{ number")
+    buffer = BytesIO()
+    broken.save(buffer)
+    answer = await upload(buffer.getvalue())
+    assert "Старый шаблон оставлен" in answer
+
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    await secretary.press("👁 Предпросмотр (DOCX)")
+    assert "ЛУЖСКИЙ ИМЦ — БЛАНК" in last_docx(secretary)
+    assert re.search(r"ПРОТОКОЛ № 1", last_docx(secretary))
