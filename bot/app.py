@@ -22,6 +22,7 @@ from bot.notices import NoticeSender
 from bot.notifier import Notifier
 from bot.ratelimit import RateLimiter
 from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
+from bot.services.consultations import ConsultationService
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
 from bot.services.minutes import MinutesService
@@ -39,7 +40,17 @@ from storage.fsm import DatabaseStorage
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "meetings", "minutes", "profile", "language", "cancel", "help")
+COMMANDS = (
+    "start",
+    "menu",
+    "meetings",
+    "minutes",
+    "consult",
+    "profile",
+    "language",
+    "cancel",
+    "help",
+)
 
 
 def make_bot(settings: Settings, *, limiter: RateLimiter | None = None) -> Bot:
@@ -101,6 +112,9 @@ def build_dispatcher(
     core = make_core(settings.default_locale)
     # An official протокол is written in Russian whatever language its readers chose.
     dp["minutes"] = MinutesService(db, clock, scheduler, LocaleTexts(core, "ru"))
+    dp["consultations"] = consultations = ConsultationService(
+        db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
+    )
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
     I18nMiddleware(
         core=core,
@@ -116,7 +130,7 @@ def build_dispatcher(
     async def on_startup(bot: Bot) -> None:
         dp["notifier"] = Notifier(bot, db, core, settings.default_locale)
         deliver.sender = dp["notice_sender"] = NoticeSender(
-            bot, db, clock, core, settings.default_locale, voting
+            bot, db, clock, core, settings.default_locale, voting, consultations
         )
         # The database is the source of truth: every open notice is armed again; one whose
         # time passed while the bot was down runs at once.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
@@ -15,9 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.ballot_texts import ballot_message, results_lines
 from bot.clock import Clock
+from bot.consultation_texts import actions, consultation_ics, describe
 from bot.domain.meetings import MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.notice_texts import NoticeContext, Outgoing, render
+from bot.services.consultations import ConsultationService
 from bot.services.voting import VotingService, close_by_deadline, open_voting
 from bot.texts import LocaleTexts, local_date, split_message
 from storage import bodies, meetings, notices, organisations, people, voting
@@ -63,9 +65,11 @@ class NoticeSender:
         core: FluentRuntimeCore,
         default_locale: str,
         voting: VotingService,
+        consultations: ConsultationService,
     ) -> None:
         self._bot = bot
         self._voting = voting
+        self._consultations = consultations
         self._db = db
         self._clock = clock
         self._core = core
@@ -73,6 +77,11 @@ class NoticeSender:
 
     async def deliver(self, notice_id: int) -> None:
         """Sends a notice to every recipient not yet served; safe to call again at any time."""
+        async with self._db.read() as conn:
+            notice = await notices.get_notice(conn, notice_id)
+        if notice is not None and notice.consultation_id is not None:
+            await self._consultation(notice)
+            return
         prepared = await self._prepare(notice_id)
         if prepared is None:
             return
@@ -96,7 +105,7 @@ class NoticeSender:
             notice = await notices.get_notice(conn, notice_id)
             if notice is None or notice.status not in {"pending", "sending"}:
                 return None
-            meeting = present(await meetings.get_meeting(conn, notice.meeting_id), "meeting")
+            meeting = present(await meetings.get_meeting(conn, notice.meeting_id or 0), "meeting")
             body = present(await bodies.get_body(conn, meeting.body_id), "body")
             if (
                 meeting.status is MeetingStatus.CANCELLED
@@ -162,6 +171,35 @@ class NoticeSender:
         if body.group_chat_id is not None and notice.kind in GROUP_KINDS:
             rows.append((None, body.group_chat_id, "pending"))
         return rows
+
+    async def _consultation(self, notice: Notice) -> None:
+        """A consultation's escalation or reminder: a few messages, sent once."""
+        async with self._db.transaction() as conn:
+            if not await notices.claim(conn, notice.id):
+                return
+        for person, key, case in await self._consultations.due(notice):
+            if person.telegram_id is None:
+                continue
+            texts = LocaleTexts(self._core, person.locale or self._default_locale)
+            text = f"{texts.get(key)}\n\n{describe(texts, case)}"
+            files: list[BufferedInputFile | str] = []
+            if notice.kind is NoticeKind.CONSULT_REMINDER and case.consultation.starts_at:
+                files.append(consultation_ics(texts, case, self._clock.now()))
+            viewer = "coordinator" if key == "consultation-escalated" else case.viewer
+            if person.id == case.consultation.methodist_id:
+                viewer = "methodist"
+            markup = actions(texts, replace(case, viewer=viewer))
+            try:
+                await self._send(person.telegram_id, Outgoing(text, markup, files))
+            except TelegramForbiddenError:
+                async with self._db.transaction() as conn:
+                    await people.set_reachable(conn, person.telegram_id, reachable=False)
+            except TelegramAPIError:
+                log.warning(
+                    "consultation notice %s to %s failed", notice.id, person.id, exc_info=True
+                )
+        async with self._db.transaction() as conn:
+            await notices.finish(conn, notice.id, now=self._clock.now())
 
     async def _minutes_keepers(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body

@@ -43,17 +43,21 @@ class Notifier:
         **params: str | int,
     ) -> bool:
         """Sends one message to a person; False when it could not be delivered."""
+        return await self.notify_text(person, self.text(person, key, **params), markup=markup)
+
+    async def notify_text(
+        self, person: Person, text: str, *, markup: InlineKeyboardMarkup | None = None
+    ) -> bool:
+        """Sends a text already rendered in the person's language."""
         if person.telegram_id is None:
             return False
         try:
-            await self._bot.send_message(
-                person.telegram_id, self.text(person, key, **params), reply_markup=markup
-            )
+            await self._bot.send_message(person.telegram_id, text, reply_markup=markup)
         except TelegramForbiddenError:
             async with self._db.transaction() as conn:
                 await people.set_reachable(conn, person.telegram_id, reachable=False)
             return False
         except TelegramAPIError:
-            log.warning("cannot send %s to person %s", key, person.id, exc_info=True)
+            log.warning("cannot send a message to person %s", person.id, exc_info=True)
             return False
         return True

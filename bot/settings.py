@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     default_locale: str = "ru"
     coordinator_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     log_level: str = "INFO"
+    # Working days a consultation request waits for a methodist before the coordinator is told.
+    consultation_escalation_days: int = Field(default=3, ge=1, le=30)
 
     @field_validator("bot_token")
     @classmethod

@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     announce,
     common,
+    consultations,
     errors,
     invitations,
     meetings,
@@ -32,5 +33,6 @@ def routers() -> list[Router]:
         meetings.router(),
         voting.router(),
         minutes.router(),
+        consultations.router(),
         errors.router(),
     ]

@@ -43,6 +43,7 @@ def menu_markup(menu: Menu, i18n: I18nContext) -> InlineKeyboardMarkup:
         kb.button(text=i18n.get("menu-meetings"), callback_data=MenuCb(screen="meetings"))
     if menu.memberships:
         kb.button(text=i18n.get("menu-my-bodies"), callback_data=MenuCb(screen="mine"))
+    kb.button(text=i18n.get("menu-consult"), callback_data=MenuCb(screen="consult"))
     kb.button(text=i18n.get("menu-profile"), callback_data=MenuCb(screen="profile"))
     kb.button(text=i18n.get("menu-language"), callback_data=MenuCb(screen="language"))
     kb.adjust(1)

@@ -151,7 +151,8 @@ class Proposal(Frozen):
 
 class Notice(Frozen):
     id: int
-    meeting_id: int
+    meeting_id: int | None  # None: a notice of a consultation
+    consultation_id: int | None
     kind: NoticeKind
     due_at: datetime
     status: str  # pending | sending | done | cancelled
@@ -204,3 +205,33 @@ class Minutes(Frozen):
     signed_by: int | None
     signed_as: str | None
     signed_at: datetime | None
+
+
+class Consultation(Frozen):
+    id: int
+    organisation_id: int
+    teacher_id: int
+    topic: str
+    subject: str
+    direction: str
+    size: str
+    mode: str
+    wishes: str
+    status: str
+    methodist_id: int | None
+    starts_at: datetime | None
+    place: str | None
+    reason: str | None
+    rating: int | None
+    rating_comment: str | None
+    created_at: datetime
+    offered_at: datetime | None
+    taken_at: datetime | None
+    done_at: datetime | None
+    escalated_at: datetime | None
+
+
+class MethodistProfile(Frozen):
+    person_id: int
+    subjects: list[str]
+    directions: list[str]

@@ -22,6 +22,7 @@ def _notice(row: Mapping[Any, Any]) -> Notice:
     return Notice(
         id=row["id"],
         meeting_id=row["meeting_id"],
+        consultation_id=row["consultation_id"],
         kind=NoticeKind(row["kind"]),
         due_at=row["due_at"],
         status=row["status"],
@@ -44,16 +45,18 @@ def _delivery(row: Mapping[Any, Any]) -> Delivery:
 async def add_notice(
     conn: AsyncConnection,
     *,
-    meeting_id: int,
+    meeting_id: int | None,
     kind: NoticeKind,
     due_at: datetime,
     now: datetime,
     details: dict[str, str | int] | None = None,
+    consultation_id: int | None = None,
 ) -> Notice:
     result = await conn.execute(
         insert(notices)
         .values(
             meeting_id=meeting_id,
+            consultation_id=consultation_id,
             kind=kind.value,
             due_at=due_at,
             status="pending",
@@ -105,10 +108,20 @@ async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> Non
 
 
 async def cancel_pending(
-    conn: AsyncConnection, meeting_id: int, kinds: Iterable[NoticeKind] | None = None
+    conn: AsyncConnection,
+    meeting_id: int | None,
+    kinds: Iterable[NoticeKind] | None = None,
+    *,
+    consultation_id: int | None = None,
 ) -> list[int]:
-    """Cancels a meeting's notices that have not started; returns their ids."""
-    condition = [notices.c.meeting_id == meeting_id, notices.c.status == "pending"]
+    """Cancels a meeting's (or a consultation's) notices that have not started; returns their
+    ids."""
+    owner = (
+        notices.c.meeting_id == meeting_id
+        if consultation_id is None
+        else notices.c.consultation_id == consultation_id
+    )
+    condition = [owner, notices.c.status == "pending"]
     if kinds is not None:
         condition.append(notices.c.kind.in_([kind.value for kind in kinds]))
     result = await conn.execute(

@@ -249,7 +249,9 @@ notices = Table(
     "notices",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("meeting_id", ForeignKey("meetings.id"), nullable=False, index=True),
+    # A notice of a meeting, or (meeting NULL) of a consultation: escalation, a reminder.
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=True, index=True),
+    Column("consultation_id", ForeignKey("consultations.id"), nullable=True),
     Column("kind", String(24), nullable=False),
     Column("due_at", UTCDateTime, nullable=False),
     # pending → sending (recipients fixed, deliveries under way) → done; or cancelled.
@@ -405,4 +407,54 @@ templates = Table(
     Column("content", LargeBinary, nullable=False),
     Column("uploaded_by", ForeignKey("persons.id"), nullable=False),
     Column("uploaded_at", UTCDateTime, nullable=False),
+)
+
+
+methodist_profiles = Table(
+    "methodist_profiles",
+    metadata,
+    # What a methodist of the asset takes: subjects and directions (empty: all).
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("subjects", JSON, nullable=False),
+    Column("directions", JSON, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+consultations = Table(
+    "consultations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", ForeignKey("organisations.id"), nullable=False, index=True),
+    Column("teacher_id", ForeignKey("persons.id"), nullable=False, index=True),
+    Column("topic", String(500), nullable=False),
+    Column("subject", String(80), nullable=False),
+    Column("direction", String(16), nullable=False),
+    Column("size", String(16), nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("wishes", String(200), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("methodist_id", ForeignKey("persons.id"), nullable=True),
+    Column("starts_at", UTCDateTime, nullable=True),
+    Column("place", String(300), nullable=True),
+    Column("reason", String(300), nullable=True),
+    Column("rating", Integer, nullable=True),
+    Column("rating_comment", String(500), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("offered_at", UTCDateTime, nullable=True),
+    Column("taken_at", UTCDateTime, nullable=True),
+    Column("done_at", UTCDateTime, nullable=True),
+    Column("escalated_at", UTCDateTime, nullable=True),
+    CheckConstraint(
+        "status IN ('new', 'offered', 'assigned', 'scheduled', 'done', 'declined', 'cancelled')",
+        name="status",
+    ),
+    CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
+)
+
+consultation_offers = Table(
+    "consultation_offers",
+    metadata,
+    Column("consultation_id", ForeignKey("consultations.id"), primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
 )

@@ -109,7 +109,7 @@ async def test_a_teacher_registers_without_invitation_and_sees_no_body(
     await teacher.send("МОУ СОШ № 5")
     await teacher.send("биология")
     assert "вы зарегистрированы" in " ".join(teacher.texts_since(0))
-    assert teacher.buttons() == ["👤 Мои данные", "🌐 Язык / Language"]
+    assert teacher.buttons() == ["💬 Консультации", "👤 Мои данные", "🌐 Язык / Language"]
 
     async with app.db.read() as conn:
         registered = await people.get_by_telegram(conn, 6006)
@@ -159,6 +159,7 @@ async def test_commands_are_registered_in_both_languages(app: BotUnderTest) -> N
         "menu",
         "meetings",
         "minutes",
+        "consult",
         "profile",
         "language",
         "cancel",

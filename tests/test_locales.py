@@ -311,6 +311,7 @@ NUMBERS = frozenset(
 # Where a variable means something else than elsewhere.
 OVERRIDES: dict[str, dict[str, str | int]] = {
     "roster-csv-unknown-columns": {"columns": "Отчество, Email"},
+    "consult-report-summary": {"take": 2, "hold": 30, "rating": 4},
 }
 
 

@@ -55,6 +55,8 @@ class NoticeKind(StrEnum):
     MINUTES_LAST_CALL = "minutes_last_call"  # to the secretary and chair, 2 days before
     MINUTES_OVERDUE = "minutes_overdue"  # to the coordinator, when the deadline has passed
     MINUTES = "minutes"  # the signed протокол (or its correction) to every member and guest
+    CONSULT_ESCALATE = "consult_escalate"  # nobody took a consultation request in time
+    CONSULT_REMINDER = "consult_reminder"  # the day before an agreed consultation
 
 
 # People type dates as they write them in Russia: 12.03.2027 15:00 (also 12.03.27, 15.00, 9:30).

@@ -1,0 +1,203 @@
+"""A teacher asks, methodists of the asset answer, the coordinator sees it all."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from sqlalchemy import select
+
+from bot.domain.model import BodyKind, Role
+from storage import bodies, people
+from storage.schema import consultations
+from tests.factories import NOW, council, person
+from tests.fakegram import Person
+from tests.harness import ADMIN_ID, BotUnderTest
+
+TEACHER, OTHER_TEACHER = 5001, 5002
+METHODIST_A, METHODIST_B = 6001, 6002
+
+
+async def asset_with_methodists(app: BotUnderTest) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
+    for telegram_id, name in (
+        (METHODIST_A, "Антонова Алла Борисовна"),
+        (METHODIST_B, "Борисов Борис Игоревич"),
+    ):
+        methodist = await person(
+            app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id
+        )
+        async with app.db.transaction() as conn:
+            await bodies.add_membership(
+                conn,
+                body_id=setup.body.id,
+                person_id=methodist.id,
+                role=Role.MEMBER,
+                is_methodist=True,
+                changed_by=None,
+                now=NOW,
+            )
+    for telegram_id, name in (
+        (TEACHER, "Иванова Мария Петровна"),
+        (OTHER_TEACHER, "Петров Пётр Петрович"),
+    ):
+        await person(app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id)
+
+
+async def ask(teacher: Person, *, direction: str = "Молодые педагоги и наставничество") -> None:
+    await teacher.send("/consult")
+    await teacher.press("➕ Попросить консультацию")
+    await teacher.send("Как выстроить наставничество для молодого учителя математики")
+    await teacher.press("математика")
+    await teacher.press(direction)
+    await teacher.press("индивидуальная")
+    await teacher.press("онлайн")
+    await teacher.send("после 15:00 по вторникам")
+    assert "Направление: " + direction in teacher.last_text
+    await teacher.press("📨 Отправить")
+
+
+async def test_the_whole_life_of_a_consultation(app: BotUnderTest) -> None:
+    await asset_with_methodists(app)
+    teacher = app.person(TEACHER, "Мария")
+    first, second = app.person(METHODIST_A, "Алла"), app.person(METHODIST_B, "Борис")
+    await ask(teacher)
+    assert "Запрос отправлен методистам (2)" in teacher.last_text
+    offer = await first.wait_for("Новый запрос на консультацию")
+    assert "Иванова Мария Петровна" in offer.text and offer.buttons == ["✋ Беру"]
+    await first.press("✋ Беру", in_message=offer)
+    assert "Запрос ваш" in first.last_text
+    assert "Антонова Алла Борисовна" in (await teacher.wait_for("взял методист")).text
+    await second.wait_for("уже взял другой методист")
+    late = await second.press("✋ Беру", in_message=second.bot_messages[0])
+    assert "уже взял другой методист" in (late.text or "")
+
+    await first.press("🕒 Предложить время")
+    await first.send("15.03.2027 16:00")
+    await first.send("онлайн, ссылка https://telemost.yandex.ru/j/123")
+    proposal = await teacher.wait_for("предлагает время")
+    assert "Предложено время: понедельник, 15.03.2027 16:00" in proposal.text
+    await teacher.press("✅ Подтверждаю время", in_message=proposal)
+    await first.wait_for("подтвердил время")
+
+    # The day before, both get a reminder with a calendar file.
+    reminder_at = datetime(2027, 3, 14, 13, 0, tzinfo=UTC)  # 16:00 in Moscow, a day before
+    await app.advance(reminder_at - timedelta(minutes=1) - app.clock.now())
+    assert not any("консультация завтра" in m.text for m in teacher.bot_messages)
+    await app.advance(timedelta(minutes=1))
+    assert any("консультация завтра" in m.text for m in teacher.bot_messages)
+    assert any("консультация завтра" in m.text for m in first.bot_messages)
+    assert b"BEGIN:VCALENDAR" in teacher.documents[-1].content
+
+    await app.advance(timedelta(days=1, hours=2))
+    await first.send("/consult")
+    await first.press("📥 Запросы мне (1)")
+    await first.press("№ 1 · назначена · Как выстроить наставничество для молод")
+    await first.press("✅ Проведена")
+    rate = await teacher.wait_for("Оцените её")
+    await teacher.press("⭐⭐⭐⭐⭐", in_message=rate)
+    await teacher.send("Очень помогло, спасибо!")
+    assert "отзыв сохранён" in teacher.last_text
+    async with app.db.read() as conn:
+        row = (await conn.execute(select(consultations))).one()
+    assert (row.status, row.rating, row.rating_comment) == ("done", 5, "Очень помогло, спасибо!")
+
+
+async def test_two_methodists_press_at_once_and_exactly_one_wins(app: BotUnderTest) -> None:
+    await asset_with_methodists(app)
+    teacher = app.person(TEACHER, "Мария")
+    first, second = app.person(METHODIST_A, "Алла"), app.person(METHODIST_B, "Борис")
+    await ask(teacher)
+    offers = [await chat.wait_for("Новый запрос") for chat in (first, second)]
+    data = [m.inline_keyboard[0][0]["callback_data"] for m in offers]
+    ids = [
+        app.fake.post_callback_query(chat.user, offer, d)
+        for chat, offer, d in zip((first, second), offers, data, strict=True)
+    ]
+    await app.fake.settle()
+    answers = [app.fake.callback_answers[i] for i in ids]
+    refused = [a for a in answers if a.text and "уже взял" in a.text]
+    assert len(refused) == 1
+    async with app.db.read() as conn:
+        row = (await conn.execute(select(consultations))).one()
+        winner = await people.get_person(conn, row.methodist_id)
+    assert row.status == "assigned"
+    assert winner is not None and winner.telegram_id in {METHODIST_A, METHODIST_B}
+
+
+async def test_nobody_takes_it_in_three_working_days_and_the_coordinator_assigns(
+    app: BotUnderTest,
+) -> None:
+    await asset_with_methodists(app)
+    teacher = app.person(TEACHER, "Мария")
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    first = app.person(METHODIST_A, "Алла")
+    await ask(teacher)  # Monday 01.03.2027 12:00 in Moscow
+    deadline = datetime(2027, 3, 4, 9, 0, tzinfo=UTC)  # Thursday 12:00: three working days
+    await app.advance(deadline - timedelta(minutes=1) - app.clock.now())
+    assert not any("никто не взял" in m.text for m in coordinator.bot_messages)
+    await app.advance(timedelta(minutes=1))
+    escalated = await coordinator.wait_for("никто не взял")
+    await coordinator.press("👤 Назначить методиста", in_message=escalated)
+    await coordinator.press("Антонова Алла Борисовна")
+    assert "Координатор назначил методиста" in (await first.wait_for("назначил")).text
+    assert "Антонова Алла Борисовна" in (await teacher.wait_for("назначил")).text
+
+
+async def test_with_no_methodist_at_all_the_coordinator_is_told_at_once(app: BotUnderTest) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002)
+    await person(
+        app.db,
+        "Иванова Мария Петровна",
+        telegram_id=TEACHER,
+        organisation_id=setup.organisation.id,
+    )
+    teacher = app.person(TEACHER, "Мария")
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    await ask(teacher)
+    assert "передан координатору" in teacher.last_text
+    assert "Новый запрос на консультацию" in (await coordinator.wait_for("Новый запрос")).text
+
+
+async def test_a_teacher_cannot_see_or_touch_another_teachers_request(app: BotUnderTest) -> None:
+    await asset_with_methodists(app)
+    teacher = app.person(TEACHER, "Мария")
+    intruder = app.person(OTHER_TEACHER, "Пётр")
+    await ask(teacher)
+    await intruder.send("/consult")
+    assert not any("Мои запросы" in b for b in intruder.buttons())
+    for forged in ("cs:show:1:0", "cs:cancel:1:0", "cs:confirm:1:0", "cs:rate:1:5", "cs:take:1:0"):
+        answer = await intruder.press_data(forged, in_message=intruder.last)
+        assert "не найден" in (answer.text or ""), forged
+    async with app.db.read() as conn:
+        row = (await conn.execute(select(consultations))).one()
+    assert row.status == "offered"
+
+
+async def test_the_coordinator_reports_a_period_as_text_csv_and_xlsx(app: BotUnderTest) -> None:
+    await asset_with_methodists(app)
+    teacher = app.person(TEACHER, "Мария")
+    first = app.person(METHODIST_A, "Алла")
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    await ask(teacher)
+    offer = await first.wait_for("Новый запрос")
+    app.clock.advance(timedelta(hours=2))
+    await first.press("✋ Беру", in_message=offer)
+    await coordinator.send("/consult")
+    await coordinator.press("📊 Отчёт")
+    await coordinator.press("Текущий месяц")
+    summary = next(
+        m.text for m in coordinator.bot_messages if m.text.startswith("📊 Консультации")
+    )
+    assert "всего 1" in summary
+    assert "до взятия: 2,0 ч" in summary
+    csv_file, xlsx_file = coordinator.documents[-2:]
+    table = list(csv.reader(io.StringIO(csv_file.content.decode("utf-8-sig")), delimiter=";"))
+    assert table[0][:3] == ["№", "Создан", "Состояние"]
+    assert table[1][1] == "01.03.2027 12:00"
+    assert "Иванова Мария Петровна" in table[1]
+    assert table[1][8] == "2,0"
+    workbook = load_workbook(io.BytesIO(xlsx_file.content))
+    assert workbook.sheetnames == ["Запросы", "Итоги"]
