@@ -14,6 +14,7 @@ from aiogram.types import BotCommand, BotCommandScopeDefault
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 
+from bot.cadence_job import run_cadence_check
 from bot.clock import Clock
 from bot.domain.model import LOCALES
 from bot.i18n import PersonLocaleManager, make_core
@@ -22,6 +23,7 @@ from bot.notices import NoticeSender
 from bot.notifier import Notifier
 from bot.ratelimit import RateLimiter
 from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
+from bot.services.cadence import CadenceService
 from bot.services.consultations import ConsultationService
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
@@ -46,6 +48,7 @@ COMMANDS = (
     "meetings",
     "minutes",
     "consult",
+    "plan",
     "profile",
     "language",
     "cancel",
@@ -112,6 +115,7 @@ def build_dispatcher(
     core = make_core(settings.default_locale)
     # An official протокол is written in Russian whatever language its readers chose.
     dp["minutes"] = MinutesService(db, clock, scheduler, LocaleTexts(core, "ru"))
+    dp["cadence"] = cadence = CadenceService(db, clock)
     dp["consultations"] = consultations = ConsultationService(
         db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
     )
@@ -138,6 +142,8 @@ def build_dispatcher(
             for notice in await notices.open_notices(conn):
                 scheduler.arm(notice.id, notice.due_at)
         if own_scheduler is not None:
+            notifier = dp["notifier"]
+            own_scheduler.every_hour(lambda: run_cadence_check(cadence, notifier))
             own_scheduler.start()
         for locale in LOCALES:
             await bot.set_my_commands(

@@ -154,7 +154,7 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
                 if kind is NoticeKind.AGENDA
                 else []
             )
-        case NoticeKind.REMINDER_DAY | NoticeKind.REMINDER_HOUR:
+        case NoticeKind.REMINDER_DAY | NoticeKind.REMINDER_HOUR | NoticeKind.REMINDER_WEEK:
             lines = [texts.get(f"notice-{kind.value.replace('_', '-')}"), *headline]
             files = []
         case NoticeKind.RESCHEDULED:

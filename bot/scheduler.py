@@ -77,6 +77,19 @@ class ApsNoticeScheduler:
         with contextlib.suppress(JobLookupError):
             self._scheduler.remove_job(job_id(notice_id))
 
+    def every_hour(self, job: Callable[[], Awaitable[object]]) -> None:
+        """A periodic job (the cadence check); it also runs once right away."""
+        self._scheduler.add_job(
+            job,
+            "interval",
+            hours=1,
+            id="cadence",
+            replace_existing=True,
+            next_run_time=datetime.now(UTC),
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+
     def armed(self) -> dict[str, datetime]:
         """Job id → when it runs, for tests and diagnostics (also before start(), when APScheduler
         has not yet computed next run times: every job here has a date trigger)."""

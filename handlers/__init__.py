@@ -12,6 +12,7 @@ from handlers import (
     invitations,
     meetings,
     minutes,
+    plan,
     profile,
     registration,
     roster,
@@ -34,5 +35,6 @@ def routers() -> list[Router]:
         voting.router(),
         minutes.router(),
         consultations.router(),
+        plan.router(),
         errors.router(),
     ]

@@ -107,6 +107,8 @@ def draft_of(data: dict[str, Any]) -> MeetingDraft:
         vote_deadline=datetime.fromisoformat(data["deadline"]) if data.get("deadline") else None,
         extraordinary=bool(data.get("extraordinary")),
         short_notice_confirmed=bool(data.get("confirmed")),
+        seminar=bool(data.get("seminar")),
+        plan_id=data.get("plan"),
         items=tuple(
             DraftItem(
                 title=item["title"],
@@ -349,6 +351,15 @@ def router() -> Router:
         )
         if data.get("editing") and data.get("starts_at"):
             await show_review(message, body, data, i18n, state, now)
+            return
+        if data.get("day") and not data.get("starts_at"):
+            # Announced from the plan: the day is known, only the time is asked.
+            day = date.fromisoformat(data["day"])
+            await state.set_state(AnnounceForm.time)
+            await message.answer(
+                i18n.get("draft-ask-time", example="15:00"),
+                reply_markup=time_markup(i18n, day=day),
+            )
             return
         await ask_day(message, body, now, i18n, state, extraordinary=extraordinary)
 

@@ -25,6 +25,7 @@ def _meeting(row: Mapping[Any, Any]) -> Meeting:
         vote_deadline=row["vote_deadline"],
         place=row["place"],
         extraordinary=row["extraordinary"],
+        seminar=row["seminar"],
         short_notice_confirmed_by=row["short_notice_confirmed_by"],
         sequence=row["sequence"],
         ballot_opened_at=row["ballot_opened_at"],
@@ -73,6 +74,7 @@ async def create_meeting(
     short_notice_confirmed_by: int | None,
     created_by: int,
     now: datetime,
+    seminar: bool = False,
 ) -> Meeting:
     result = await conn.execute(
         insert(meetings)
@@ -84,6 +86,7 @@ async def create_meeting(
             vote_deadline=vote_deadline,
             place=place,
             extraordinary=extraordinary,
+            seminar=seminar,
             short_notice_confirmed_by=short_notice_confirmed_by,
             short_notice_confirmed_at=now if short_notice_confirmed_by else None,
             sequence=0,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -129,6 +129,7 @@ class Meeting(Frozen):
     vote_deadline: datetime | None
     place: str | None
     extraordinary: bool
+    seminar: bool = False
     short_notice_confirmed_by: int | None
     sequence: int
     ballot_opened_at: datetime | None
@@ -235,3 +236,12 @@ class MethodistProfile(Frozen):
     person_id: int
     subjects: list[str]
     directions: list[str]
+
+
+class Plan(Frozen):
+    id: int
+    body_id: int
+    planned_on: date
+    topic: str
+    seminar: bool
+    meeting_id: int | None

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -173,6 +174,8 @@ meetings = Table(
     Column("vote_deadline", UTCDateTime, nullable=True),
     Column("place", String(300), nullable=True),
     Column("extraordinary", Boolean, nullable=False, server_default=false()),
+    # An RMO's practical seminar (RMO 3.2: one a year).
+    Column("seminar", Boolean, nullable=False, server_default=false()),
     # An extraordinary meeting inside the notice period: who confirmed the shortened notice.
     Column("short_notice_confirmed_by", ForeignKey("persons.id"), nullable=True),
     Column("short_notice_confirmed_at", UTCDateTime, nullable=True),
@@ -457,4 +460,30 @@ consultation_offers = Table(
     Column("consultation_id", ForeignKey("consultations.id"), primary_key=True),
     Column("person_id", ForeignKey("persons.id"), primary_key=True),
     Column("created_at", UTCDateTime, nullable=False),
+)
+
+
+plans = Table(
+    "plans",
+    metadata,
+    # The year's plan of a body (4.5): planned dates and topics; a planned meeting becomes a
+    # meeting when it is announced from here.
+    Column("id", Integer, primary_key=True),
+    Column("body_id", ForeignKey("bodies.id"), nullable=False, index=True),
+    Column("planned_on", Date, nullable=False),
+    Column("topic", String(300), nullable=False),
+    Column("seminar", Boolean, nullable=False, server_default=false()),
+    Column("meeting_id", ForeignKey("meetings.id"), nullable=True),
+    Column("created_by", ForeignKey("persons.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+cadence_reminders = Table(
+    "cadence_reminders",
+    metadata,
+    # Each reminder of a short period is sent once, whatever restarts happen.
+    Column("body_id", ForeignKey("bodies.id"), primary_key=True),
+    Column("period_start", Date, primary_key=True),
+    Column("offset_days", Integer, primary_key=True),
+    Column("sent_at", UTCDateTime, nullable=False),
 )

@@ -12,6 +12,7 @@ from aiogram import Bot, Dispatcher
 from pydantic import SecretStr
 
 from bot.app import build_dispatcher, make_bot
+from bot.cadence_job import run_cadence_check
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from storage.db import Database
@@ -78,6 +79,21 @@ class BotUnderTest:
             for notice_id in ready:
                 await sender.deliver(notice_id)
         await self.fake.settle()
+
+    async def check_cadence(self) -> int:
+        """Runs the hourly cadence check now, as the scheduler would."""
+        dp = self.dispatcher
+        sent = await run_cadence_check(dp["cadence"], dp["notifier"])
+        if sent:
+            await self.fake.settle()
+        return int(sent)
+
+    async def days(self, count: int) -> None:
+        """Lives through `count` days, one at a time: what falls due each day, and the cadence
+        check once a day."""
+        for _ in range(count):
+            await self.advance(timedelta(days=1))
+            await self.check_cadence()
 
     async def advance(self, delta: timedelta) -> None:
         """Moves the clock and lets the scheduler do what falls due meanwhile, in order."""

@@ -160,6 +160,7 @@ async def test_commands_are_registered_in_both_languages(app: BotUnderTest) -> N
         "meetings",
         "minutes",
         "consult",
+        "plan",
         "profile",
         "language",
         "cancel",

@@ -306,6 +306,14 @@ NUMBERS = frozenset(
         "new",
         "present",
         "columns",
+        "year",
+        "start",
+        "end",
+        "quarter",
+        "held",
+        "announced",
+        "planned",
+        "required",
     }
 )
 # Where a variable means something else than elsewhere.

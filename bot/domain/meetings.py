@@ -43,6 +43,7 @@ class NoticeKind(StrEnum):
     AGENDA = "agenda"  # notice_days before (4.8): the agenda and materials; opens the ballot
     REMINDER_DAY = "reminder_day"  # the day before, in person and hybrid
     REMINDER_HOUR = "reminder_hour"  # an hour before, in person and hybrid
+    REMINDER_WEEK = "reminder_week"  # a week before an asset's quarterly meeting (asset 3.3)
     AGENDA_UPDATE = "agenda_update"  # an accepted proposal after the agenda went out
     RESCHEDULED = "rescheduled"
     CANCELLED = "cancelled"
@@ -183,6 +184,12 @@ def notice_plan(
     return plan
 
 
+def week_before(*, now: datetime, starts_at: datetime) -> list[PlannedNotice]:
+    """The asset's members are reminded of their quarterly meeting a week before it."""
+    due = starts_at - timedelta(days=7)
+    return [PlannedNotice(NoticeKind.REMINDER_WEEK, due)] if due > now else []
+
+
 def minutes_plan(*, now: datetime, starts_at: datetime, rules: BodyRules) -> list[PlannedNotice]:
     """Reminders until the протокол reaches the members (4.10: within `minutes_days`, 30 by
     default): the secretary at 14 and 21 days, the secretary and chair at 28, the coordinator
@@ -277,6 +284,8 @@ class MeetingDraft:
     extraordinary: bool
     short_notice_confirmed: bool
     items: tuple[DraftItem, ...]
+    seminar: bool = False  # an RMO's practical seminar
+    plan_id: int | None = None  # the plan entry this meeting was announced from
 
     def checked(self, *, now: datetime, rules: BodyRules, timezone: str) -> Schedule:
         """Every rule of a meeting that can be announced, or the first ValidationError."""

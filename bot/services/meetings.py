@@ -22,10 +22,13 @@ from bot.domain.meetings import (
     proposals_close,
     proposals_open,
     valid_title,
+    week_before,
 )
+from bot.domain.model import BodyKind
 from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, BodyAccess, require_body_manager
 from storage import bodies, meetings, notices, organisations, people, voting
+from storage import cadence as cadence_store
 from storage import minutes as minutes_store
 from storage.db import Database
 from storage.models import AgendaItem, Body, Meeting, Notice, Person, Proposal, present
@@ -95,6 +98,7 @@ class MeetingService:
                 short_notice_confirmed_by=access.person.id if schedule.short_notice else None,
                 created_by=access.person.id,
                 now=now,
+                seminar=draft.seminar and body.kind is BodyKind.RMO,
             )
             for item in draft.items:
                 added = await meetings.add_item(
@@ -128,8 +132,17 @@ class MeetingService:
                         vote_deadline=schedule.vote_deadline,
                     ),
                     *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
+                    *(
+                        week_before(now=now, starts_at=schedule.starts_at)
+                        if body.kind is BodyKind.ASSET
+                        else []
+                    ),
                 ]
             ]
+            if draft.plan_id is not None:
+                plan = await cadence_store.get_plan(conn, draft.plan_id)
+                if plan is not None and plan.body_id == body.id:
+                    await cadence_store.link_plan(conn, plan.id, meeting.id)
         self._arm(planned)
         return meeting
 
@@ -348,6 +361,11 @@ class MeetingService:
                     vote_deadline=schedule.vote_deadline,
                 ),
                 *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
+                *(
+                    week_before(now=now, starts_at=schedule.starts_at)
+                    if body.kind is BodyKind.ASSET
+                    else []
+                ),
             ]:
                 # The announcement and what went out once (agenda, ballots, their closing) are
                 # not repeated: the rescheduling notice says what changed. Everything still

@@ -1,0 +1,222 @@
+"""/plan: per body, the periods with required, held, announced and planned meetings; the year's
+plan (4.5), each entry a one-tap start of its announcement; the coordinator's CSV."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.cadence_job import period_text
+from bot.domain.errors import ValidationError
+from bot.domain.model import BodyKind
+from bot.services.access import Actor
+from bot.services.cadence import BodyCadence, CadenceService
+from handlers.announce import ask_form
+from handlers.render import ANSWER, NOT_COMMAND, message_of
+
+DAY = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*$")
+
+
+class PlanCb(CallbackData, prefix="pl"):
+    action: str  # add | seminar | plain | announce | csv
+    id: int = 0  # a body, or a plan entry for `announce`
+
+
+class PlanForm(StatesGroup):
+    day = State()
+    topic = State()
+
+
+def parse_day(text: str) -> date:
+    match = DAY.match(text)
+    if match is None:
+        raise ValidationError("plan-error-date", example="12.03.2027")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        raise ValidationError("plan-error-date", example="12.03.2027") from None
+
+
+def plan_screen(
+    i18n: I18nContext, entries: list[BodyCadence], *, coordinator: bool
+) -> tuple[str, InlineKeyboardMarkup]:
+    lines: list[str] = []
+    kb = InlineKeyboardBuilder()
+    for entry in entries:
+        body = entry.body
+        lines.append(i18n.get("plan-body", body=body.name))
+        for status in entry.periods:
+            key = "plan-period-short" if status.short else "plan-period-ok"
+            lines.append(
+                i18n.get(
+                    key,
+                    period=period_text(i18n, status),
+                    required=status.required,
+                    held=status.held,
+                    announced=status.announced,
+                    planned=status.planned,
+                )
+            )
+            if status.seminar_missing:
+                lines.append(i18n.get("cadence-missing-seminar"))
+        for plan in entry.plans:
+            if plan.meeting_id is None:
+                kb.button(
+                    text=i18n.get(
+                        "plan-announce",
+                        date=plan.planned_on.strftime("%d.%m.%Y"),
+                        topic=plan.topic[:40],
+                    ),
+                    callback_data=PlanCb(action="announce", id=plan.id),
+                )
+        kb.button(
+            text=i18n.get("plan-add", body=body.name),
+            callback_data=PlanCb(action="add", id=body.id),
+        )
+        lines.append("")
+    if coordinator:
+        kb.button(text=i18n.get("plan-csv"), callback_data=PlanCb(action="csv"))
+    kb.adjust(1)
+    return "\n".join(lines).strip() or i18n.get("plan-nothing"), kb.as_markup()
+
+
+def router() -> Router:
+    r = Router(name="plan")
+
+    @r.message(Command("plan"))
+    async def show(
+        message: Message, actor: Actor, cadence: CadenceService, i18n: I18nContext
+    ) -> None:
+        entries = await cadence.overview(actor)
+        coordinator = await cadence.is_coordinator(actor)
+        text, markup = plan_screen(i18n, entries, coordinator=coordinator)
+        await message.answer(text, reply_markup=markup)
+
+    @r.callback_query(PlanCb.filter(F.action == "add"))
+    async def add(
+        query: CallbackQuery, callback_data: PlanCb, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        await state.set_state(PlanForm.day)
+        await state.set_data({"body": callback_data.id})
+        await message_of(query).answer(i18n.get("plan-ask-day", example="12.03.2027"))
+
+    @r.message(PlanForm.day, ANSWER)
+    async def got_day(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        await state.update_data(day=parse_day(message.text or "").isoformat())
+        await state.set_state(PlanForm.topic)
+        await message.answer(i18n.get("plan-ask-topic"))
+
+    @r.message(PlanForm.topic, ANSWER)
+    async def got_topic(
+        message: Message,
+        actor: Actor,
+        cadence: CadenceService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.update_data(topic=message.text or "")
+        entries = {e.body.id: e.body for e in await cadence.overview(actor)}
+        body = entries.get(data["body"])
+        if body is not None and body.kind is BodyKind.RMO:
+            kb = InlineKeyboardBuilder()
+            kb.button(
+                text=i18n.get("plan-seminar-yes"),
+                callback_data=PlanCb(action="seminar", id=body.id),
+            )
+            kb.button(
+                text=i18n.get("plan-seminar-no"), callback_data=PlanCb(action="plain", id=body.id)
+            )
+            await message.answer(i18n.get("plan-ask-seminar"), reply_markup=kb.as_markup())
+            return
+        await save(message, actor, cadence, i18n, state, seminar=False)
+
+    @r.callback_query(PlanForm.topic, PlanCb.filter(F.action.in_({"seminar", "plain"})))
+    async def got_seminar(
+        query: CallbackQuery,
+        callback_data: PlanCb,
+        actor: Actor,
+        cadence: CadenceService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await save(
+            message_of(query),
+            actor,
+            cadence,
+            i18n,
+            state,
+            seminar=callback_data.action == "seminar",
+        )
+
+    async def save(
+        message: Message,
+        actor: Actor,
+        cadence: CadenceService,
+        i18n: I18nContext,
+        state: FSMContext,
+        *,
+        seminar: bool,
+    ) -> None:
+        data = await state.get_data()
+        await cadence.add_plan(
+            actor, data["body"], date.fromisoformat(data["day"]), data["topic"], seminar=seminar
+        )
+        await state.clear()
+        entries = await cadence.overview(actor)
+        text, markup = plan_screen(i18n, entries, coordinator=await cadence.is_coordinator(actor))
+        await message.answer(i18n.get("plan-saved") + "\n\n" + text, reply_markup=markup)
+
+    @r.callback_query(PlanCb.filter(F.action == "announce"))
+    async def announce(
+        query: CallbackQuery,
+        callback_data: PlanCb,
+        actor: Actor,
+        cadence: CadenceService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        plan, body = await cadence.plan(actor, callback_data.id)
+        await state.set_data(
+            {
+                "body": body.id,
+                "items": [],
+                "plan": plan.id,
+                "day": plan.planned_on.isoformat(),
+                "seminar": plan.seminar,
+            }
+        )
+        await ask_form(message_of(query), body, i18n, state)
+
+    @r.callback_query(PlanCb.filter(F.action == "csv"))
+    async def csv_file(
+        query: CallbackQuery, actor: Actor, cadence: CadenceService, i18n: I18nContext
+    ) -> None:
+        entries = await cadence.overview(actor)
+        labels = {
+            f"{status.period.kind}:{status.period.start}": period_text(i18n, status)
+            for entry in entries
+            for status in entry.periods
+        }
+        headers = [
+            i18n.get(f"plan-column-{name}")
+            for name in ("body", "period", "required", "held", "announced", "planned", "missing")
+        ]
+        content = await cadence.export(actor, headers, labels)
+        await message_of(query).answer_document(BufferedInputFile(content, filename="plan.csv"))
+
+    @r.message(PlanForm.day, NOT_COMMAND)
+    @r.message(PlanForm.topic, NOT_COMMAND)
+    async def type_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
+
+    return r
