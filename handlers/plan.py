@@ -17,6 +17,7 @@ from aiogram_i18n import I18nContext
 
 from bot.cadence_job import period_text
 from bot.domain.errors import ValidationError
+from bot.domain.meetings import valid_title
 from bot.domain.model import BodyKind
 from bot.services.access import Actor
 from bot.services.cadence import BodyCadence, CadenceService
@@ -124,7 +125,7 @@ def router() -> Router:
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
-        data = await state.update_data(topic=message.text or "")
+        data = await state.update_data(topic=valid_title(message.text or ""))
         entries = {e.body.id: e.body for e in await cadence.overview(actor)}
         body = entries.get(data["body"])
         if body is not None and body.kind is BodyKind.RMO:
