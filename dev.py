@@ -1,5 +1,6 @@
 """One entry point for people and CI: `python3 dev.py run` starts the bot, `python3 dev.py test`
-runs the tests. Each first makes `.venv` and installs the locked dependencies into it (again only
+runs the tests, `python3 dev.py bench` runs the benchmarks (bench/README.md). Each first makes
+`.venv` and installs the locked dependencies into it (again only
 when a lock file changed), so a fresh machine needs nothing but Python 3.11+.
 
 Only the standard library is used here: this file runs before anything is installed.
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 LOCKS = {"run": ROOT / "requirements" / "bot.lock", "test": ROOT / "requirements" / "dev.lock"}
-USAGE = "usage: python3 dev.py run | test [extra arguments]"
+USAGE = "usage: python3 dev.py run | test | bench [extra arguments]"
 
 
 def _pip(*args: str) -> None:
@@ -46,7 +47,7 @@ def ensure_environment(lock: Path) -> None:
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test", "bench"}:
         print(USAGE, file=sys.stderr)  # noqa: T201
         return 2
     command, extra = sys.argv[1], sys.argv[2:]
@@ -57,6 +58,8 @@ def main() -> int:
         return 1
     if command == "run":
         argv = [str(BIN / "councilbot"), *extra]
+    elif command == "bench":
+        argv = [str(BIN / "python"), "-m", "bench", *extra]
     else:
         argv = [str(BIN / "python"), "-m", "pytest", *extra]
     os.chdir(ROOT)

@@ -1,0 +1,330 @@
+"""Vote burst: 500 members of an absentee meeting answer one question in the same second.
+
+The bot sends every member their опросный лист (the BALLOT notice, due at once), then each
+member presses «1 · За» on their own ballot as fast as the bench can post the presses. Measured:
+the time from each press to its answered callback, votes recorded per second (from the vote
+log's own timestamps) and presses answered per second; beside a baseline in this process
+against a second fake: a bare aiogram dispatcher whose only handler answers the callback."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import CallbackQuery
+
+from bench import seed
+from bench.fake import TimedTelegram, until
+from bench.proc import BotProcess
+from bench.report import Section, median, percentile
+from bot.domain.meetings import MeetingForm, NoticeKind
+from storage import voting
+from tests.fakegram import Message, UserInfo
+
+VOTERS = 500
+BUTTON = "1 · За"
+P99_TARGET = 0.250
+SHARES = (0.1, 0.25, 0.5, 0.75, 0.9, 1.0)
+WINDOW = 1.0  # seconds over which the presses are spread: "within the same second"
+
+
+@dataclass(frozen=True)
+class Press:
+    user: UserInfo
+    message: Message
+    data: str
+
+
+@dataclass(frozen=True)
+class Burst:
+    """When each press was posted and answered (monotonic seconds), and the wall time of the
+    first press, to set against the database's timestamps."""
+
+    pressed: dict[str, float]
+    answered: dict[str, float]
+    first_wall: datetime
+    posting: float  # seconds the bench took to post every press
+
+    @property
+    def latencies(self) -> list[float]:
+        return [self.answered[q] - at for q, at in self.pressed.items() if q in self.answered]
+
+    @property
+    def first(self) -> float:
+        return min(self.pressed.values())
+
+    def answered_per_second(self) -> float:
+        if len(self.answered) < len(self.pressed):
+            return 0.0
+        return len(self.answered) / (max(self.answered.values()) - self.first)
+
+
+def find_button(fake: TimedTelegram, chat_id: int, label: str) -> tuple[Message, str] | None:
+    """The newest bot message in the chat with this button, and the button's data."""
+    for message in reversed(fake.chat(chat_id).messages):
+        if not message.from_bot or message.deleted:
+            continue
+        for row in message.inline_keyboard:
+            for button in row:
+                if str(button.get("text", "")).strip() == label and "callback_data" in button:
+                    return message, str(button["callback_data"])
+    return None
+
+
+async def press_all(fake: TimedTelegram, presses: list[Press]) -> dict[str, float]:
+    """Posts the presses evenly over WINDOW seconds (press i at i/n of it), the same schedule
+    for the bot and the baseline; returns when each actually went in (later than planned when
+    the event loop was busy, as it is for the in-process baseline)."""
+    pressed: dict[str, float] = {}
+    start = time.monotonic()
+    for number, press in enumerate(presses):
+        planned = start + WINDOW * number / len(presses)
+        if (ahead := planned - time.monotonic()) > 0:
+            await asyncio.sleep(ahead)
+        query_id = fake.post_callback_query(press.user, press.message, press.data)
+        pressed[query_id] = time.monotonic()
+    return pressed
+
+
+async def burst(fake: TimedTelegram, presses: list[Press], *, timeout: float) -> Burst:  # noqa: ASYNC109 - a bound
+    first_wall = datetime.now(UTC)
+    started = time.monotonic()
+    pressed = await press_all(fake, presses)
+    posting = time.monotonic() - started
+    await until(lambda: all(q in fake.answered_at for q in pressed), timeout=timeout, tick=0.002)
+    answered = {q: fake.answered_at[q] for q in pressed if q in fake.answered_at}
+    return Burst(pressed, answered, first_wall, posting)
+
+
+async def baseline(voters: int) -> Burst:
+    """A bare aiogram dispatcher, polled in this process, whose one handler answers every
+    callback query: what aiogram and the fake manage with no work behind a press."""
+    async with TimedTelegram() as fake:
+        presses = []
+        for index in range(voters):
+            person = fake.person(seed.FIRST_MEMBER_ID + index, f"Участница {index + 1}")
+            message = fake.bot_message(person.id, "Опросный лист", [(BUTTON, f"bl:vote:{index}")])
+            presses.append(Press(person.user, message, f"bl:vote:{index}"))
+        bot = Bot(
+            fake.token,
+            session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)),
+        )
+        dp = Dispatcher()
+
+        @dp.callback_query()
+        async def answer(query: CallbackQuery) -> None:
+            await query.answer()
+
+        polls = fake.polls_started
+        task = asyncio.create_task(
+            dp.start_polling(bot, handle_signals=False, polling_timeout=1, close_bot_session=True)
+        )
+        try:
+            await fake.wait_until_polling(after=polls)
+            return await burst(fake, presses, timeout=60)
+        finally:
+            await dp.stop_polling()
+            await task
+
+
+async def wait_for_ballots(
+    fake: TimedTelegram,
+    chat_ids: list[int],
+    *,
+    timeout: float,  # noqa: ASYNC109 - a bound
+) -> dict[int, tuple[Message, str]]:
+    found: dict[int, tuple[Message, str]] = {}
+    deadline = time.monotonic() + timeout
+    while len(found) < len(chat_ids):
+        for chat_id in chat_ids:
+            if chat_id not in found and (button := find_button(fake, chat_id, BUTTON)):
+                found[chat_id] = button
+        if time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.25)
+    return found
+
+
+async def run(voters: int = VOTERS) -> Section:
+    section = Section(
+        f"1. Vote burst: {voters} ballots answered at once",
+        f"{voters} members of an absentee meeting each press «{BUTTON}» on their own "
+        f"опросный лист, the presses spread evenly over {WINDOW:g} s. Throughput: votes (or "
+        "answers) divided by the time from the first press to the last vote recorded (or "
+        f"answered), so at most about the offered {voters} a second. "
+        "Latency: from posting a press to the fake to the bot's answerCallbackQuery. Baseline: "
+        "a bare aiogram handler that only answers the callback, polled in the bench process "
+        "against its own fake with flood control on.",
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-vote-") as folder:
+        workdir = Path(folder)
+        url = f"sqlite+aiosqlite:///{workdir / 'bench.sqlite3'}"
+        async with TimedTelegram() as fake:
+            db = await seed.open_database(url)
+            council = await seed.council(db, fake, voters)
+            meeting = await seed.meeting(
+                db,
+                council,
+                form=MeetingForm.ABSENTEE,
+                starts_in=timedelta(days=3),
+                due_now=(NoticeKind.BALLOT,),
+            )
+            bot = BotProcess("vote", fake, workdir, url)
+            await bot.start()
+            try:
+                chat_ids = [m.telegram_id for m in council.members if m.telegram_id is not None]
+                sent_at = time.monotonic()
+                ballots = await wait_for_ballots(fake, chat_ids, timeout=30 + voters / 10)
+                section.notes.append(
+                    f"Setting up: {len(ballots)} ballots reached the members in "
+                    f"{time.monotonic() - sent_at:.1f} s."
+                )
+                if len(ballots) < voters:
+                    section.error = f"only {len(ballots)} of {voters} ballots arrived"
+                    return section
+                await asyncio.sleep(1.5)  # every chat's one-a-second window has passed
+                presses = [Press(fake.users[chat_id], *ballots[chat_id]) for chat_id in chat_ids]
+                flood_before = fake.flood_429_count
+                measured = await burst(fake, presses, timeout=60 + voters / 10)
+                await asyncio.sleep(1.0)
+                floods = fake.flood_429_count - flood_before
+                section.notes.append(edits_note(fake, measured, presses))
+                warnings = bot.warnings()
+            finally:
+                await bot.stop()
+            async with db.read() as conn:
+                recorded = await voting.votes_of(conn, meeting.id)
+                log = [
+                    row for row in await voting.log_of(conn, meeting.id) if row["action"] == "vote"
+                ]
+            await db.dispose()
+    base = await baseline(voters)
+    report(
+        section,
+        voters,
+        measured,
+        base,
+        recorded_people=[v.person_id for v in recorded],
+        log_times=[row["at"] for row in log],
+        log_people=[row["person_id"] for row in log],
+    )
+    section.notes.append(
+        f"The bench posted the {voters} presses over {measured.posting * 1000:.0f} ms "
+        f"(baseline: {base.posting * 1000:.0f} ms). The fake answered {floods} sends "
+        f"with 429 during the burst; the bot logged {warnings} warnings."
+    )
+    return section
+
+
+WHY_SLOW = (
+    "**Why the targets are missed** (py-spy on the bot during this bench, and in-process "
+    "experiments with the production dispatcher that change one thing at a time; the bot itself "
+    "was not changed). (1) The answer waits for the edit: `CallbackAnswerMiddleware` in "
+    "`bot/app.py` answers *after* the handler, and the vote handler (`handlers/voting.py`) first "
+    "edits the ballot, which queues in the `RateLimiter` behind the global 29 a second (edits "
+    "count against Telegram's limit); so answers trickle out at the edit rate, and the last "
+    "press of 500 waits about 500 / 29 ≈ 17 s. Fix: answer first (`flags={'callback_answer': "
+    "{'pre': True}}` on the vote handler, or `await query.answer()` then "
+    "`callback_answer.disable()` once `voting.vote` returned, so domain errors still show as "
+    "alerts), and let the edit follow. In the experiment that alone took p99 from ~17 s to "
+    "~5.7 s. (2) Votes are recorded at only ~50-75 a second: each press costs three reads "
+    "(actor, FSM state, then the locale when the person has none) and a write transaction of "
+    "about 15 statements, taken with BEGIN IMMEDIATE; up to 15 pooled connections wait for "
+    "SQLite's write lock in `busy_timeout` sleeps (the aiosqlite worker threads dominate the "
+    "profile), holding pool connections the reads need meanwhile. Serialising write "
+    "transactions in the process (an `asyncio.Lock` in `Database.transaction`) took recording "
+    "to ~215 a second and p99 to ~1.8 s with fix (1). (3) To keep up with 500 a second the "
+    "write transaction must also shrink: read the ballot, meeting, body and agenda before it "
+    "(they do not change under a vote) and write only the vote and its log row (an upsert whose "
+    "WHERE repeats the closed/signed checks), building the new ballot view in memory instead of "
+    "reading it again."
+)
+
+
+def edits_note(fake: TimedTelegram, measured: Burst, presses: list[Press]) -> str:
+    """Where the answer time goes: each answer set against the edit of the same ballot."""
+    edited = {a.chat_id: a.at for a in fake.arrivals if a.method == "editMessageText"}
+    chat_of = dict(zip(measured.pressed, (p.message.chat_id for p in presses), strict=True))
+    gaps = [at - edited[chat_of[q]] for q, at in measured.answered.items() if chat_of[q] in edited]
+    if len(edited) < 2 or not gaps:
+        return f"The bot edited {len(edited)} ballots during the burst."
+    span = max(edited.values()) - min(edited.values())
+    return (
+        f"The bot edited {len(edited)} ballots (the ✅ on the answer) at "
+        f"{(len(edited) - 1) / span:.1f} a second, and answered each press "
+        f"{median(gaps) * 1000:.0f} ms (median) after its ballot's edit arrived: the answer "
+        "waits for the edit, and the edits wait for the global limit of the rate limiter."
+    )
+
+
+def report(
+    section: Section,
+    voters: int,
+    measured: Burst,
+    base: Burst,
+    *,
+    recorded_people: list[int],
+    log_times: list[datetime],
+    log_people: list[int],
+) -> None:
+    exactly_once = (
+        len(recorded_people) == voters
+        and len(set(recorded_people)) == voters
+        and len(log_people) == voters
+        and len(set(log_people)) == voters
+    )
+    section.add(
+        "votes in the database / 'vote' rows in the log",
+        f"{len(recorded_people)} / {len(log_people)} (of {voters})",
+        "each vote exactly once",
+        exactly_once,
+    )
+    base_rate = base.answered_per_second()
+    section.notes.append(WHY_SLOW)
+    recorded_rate = 0.0
+    if log_times:
+        after = sorted((at - measured.first_wall).total_seconds() for at in log_times)
+        recorded_rate = len(after) / after[-1] if after[-1] > 0 else float("inf")
+        section.notes.append(
+            "Votes recorded (the log's own time) after the first press: "
+            + ", ".join(f"{share:.0%} by {percentile(after, share):.2f} s" for share in SHARES)
+            + "."
+        )
+    section.add(
+        "votes recorded per second",
+        f"{recorded_rate:.0f}/s",
+        f"≥ {base_rate / 2:.0f}/s (half the baseline)",
+        recorded_rate >= base_rate / 2,
+    )
+    section.add(
+        "presses answered per second (bot)",
+        f"{measured.answered_per_second():.0f}/s",
+        f"≥ {base_rate / 2:.0f}/s (half the baseline)",
+        measured.answered_per_second() >= base_rate / 2,
+    )
+    section.add("presses answered per second (baseline)", f"{base_rate:.0f}/s")
+    section.add(
+        "presses answered (bot / baseline)",
+        f"{len(measured.answered)} / {len(base.answered)} (of {voters})",
+        "all",
+        len(measured.answered) == voters,
+    )
+    for name, result, target in (("bot", measured, True), ("baseline", base, False)):
+        latencies = result.latencies or [float("nan")]
+        p99 = percentile(latencies, 0.99)
+        section.add(
+            f"latency, press → answer, median ({name})", f"{median(latencies) * 1000:.0f} ms"
+        )
+        section.add(
+            f"latency, press → answer, p99 ({name})",
+            f"{p99 * 1000:.0f} ms",
+            f"< {P99_TARGET * 1000:.0f} ms" if target else "",
+            p99 < P99_TARGET if target else None,
+        )
