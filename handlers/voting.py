@@ -171,10 +171,15 @@ def router() -> Router:
         actor: Actor,
         voting: VotingService,
         i18n: I18nContext,
+        callback_answer: CallbackAnswer,
     ) -> None:
         view = await voting.vote(
             actor, callback_data.ballot, callback_data.item, CODES[callback_data.choice]
         )
+        # The vote is stored: the button stops spinning now, not after the ballot's edit, which
+        # waits its turn behind Telegram's limits when many vote at once (bench/RESULTS.md).
+        await query.answer()
+        callback_answer.disable()
         text, markup = ballot_message(i18n, view)
         await message_of(query).edit_text(text, reply_markup=markup)
 

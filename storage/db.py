@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -41,6 +42,9 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
         self.engine: AsyncEngine = create_async_engine(url, echo=echo)
+        # SQLite has one writer at a time. Writers queue here, in the event loop, instead of
+        # spinning in busy_timeout sleeps on pooled connections that readers then lack.
+        self._writers = asyncio.Lock()
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
 
@@ -52,10 +56,20 @@ class Database:
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """A write transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE), so two
         writers queue on `busy_timeout` instead of failing when a read upgrades to a write."""
-        async with self.engine.connect() as plain:
+        async with self._write_turn(), self.engine.connect() as plain:
             conn = await plain.execution_options(councilbot_write=True)
             async with conn.begin():
                 yield conn
+
+    @asynccontextmanager
+    async def _write_turn(self) -> AsyncIterator[None]:
+        """On SQLite, one write transaction at a time (never nest transaction() calls: the
+        inner one would wait for the outer forever); other databases need no queue."""
+        if not self.is_sqlite:
+            yield
+            return
+        async with self._writers:
+            yield
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
