@@ -3,7 +3,7 @@ voting deadline, agenda items with speakers and files, then a review that can be
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -21,6 +21,7 @@ from bot.domain.meetings import (
     MeetingDraft,
     MeetingForm,
     at_local,
+    check_deadline,
     check_schedule,
     earliest_ordinary,
     parse_local,
@@ -96,6 +97,13 @@ async def ask_kind(message: Message, i18n: I18nContext, state: FSMContext) -> No
         ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
     ]
     await message.answer(i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options))
+
+
+def first_day(body: Body, now: datetime, *, extraordinary: bool) -> date:
+    """The first day the calendar offers: today for an extraordinary meeting, otherwise the
+    day `notice_days` ahead (4.8), in the organisation's zone."""
+    earliest = now if extraordinary else earliest_ordinary(now, body.rules)
+    return earliest.astimezone(body.zone).date()
 
 
 def draft_of(data: dict[str, Any]) -> MeetingDraft:
@@ -282,12 +290,7 @@ def router() -> Router:
         *,
         extraordinary: bool,
     ) -> None:
-        local_now = now.astimezone(body.zone)
-        earliest = (
-            local_now.date()
-            if extraordinary
-            else (local_now + timedelta(days=body.rules.notice_days)).date()
-        )
+        earliest = first_day(body, now, extraordinary=extraordinary)
         await state.set_state(AnnounceForm.day)
         await message.answer(
             i18n.get("draft-ask-day", example="12.03.2027 15:00"),
@@ -374,12 +377,7 @@ def router() -> Router:
         state: FSMContext,
     ) -> None:
         body, data, now = await current(state, actor, meetings)
-        local_now = now.astimezone(body.zone)
-        earliest = (
-            local_now.date()
-            if data.get("extraordinary")
-            else (local_now + timedelta(days=body.rules.notice_days)).date()
-        )
+        earliest = first_day(body, now, extraordinary=bool(data.get("extraordinary")))
         await state.set_state(AnnounceForm.day)
         await message_of(query).edit_text(
             i18n.get("draft-ask-day", example="12.03.2027 15:00"),
@@ -485,10 +483,9 @@ def router() -> Router:
     ) -> None:
         body, data, now = await current(state, actor, meetings)
         deadline = parse_local(message.text or "", body.timezone)
-        if deadline > datetime.fromisoformat(data["starts_at"]):
-            raise ValidationError("meeting-error-deadline-after")
-        if deadline <= now:
-            raise ValidationError("meeting-error-deadline-past")
+        check_deadline(
+            now=now, starts_at=datetime.fromisoformat(data["starts_at"]), deadline=deadline
+        )
         await state.update_data(deadline=deadline.isoformat())
         await after_when(message, actor, meetings, i18n, state)
 

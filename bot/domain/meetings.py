@@ -140,11 +140,16 @@ def check_schedule(
     deadline = None
     if form.has_ballot:
         deadline = vote_deadline or starts_at
-        if deadline > starts_at:
-            raise ValidationError("meeting-error-deadline-after")
-        if deadline <= now:
-            raise ValidationError("meeting-error-deadline-past")
+        check_deadline(now=now, starts_at=starts_at, deadline=deadline)
     return Schedule(starts_at, deadline, extraordinary, short)
+
+
+def check_deadline(*, now: datetime, starts_at: datetime, deadline: datetime) -> None:
+    """Ballots are taken until a moment still ahead and not after the meeting starts."""
+    if deadline > starts_at:
+        raise ValidationError("meeting-error-deadline-after")
+    if deadline <= now:
+        raise ValidationError("meeting-error-deadline-past")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +225,19 @@ def proposals_close(starts_at: datetime, rules: BodyRules) -> datetime:
 
 def proposals_open(now: datetime, starts_at: datetime, rules: BodyRules) -> bool:
     return now < proposals_close(starts_at, rules)
+
+
+def require_proposals_open(
+    now: datetime, starts_at: datetime, rules: BodyRules, timezone: str
+) -> None:
+    """Refuses a proposal after the cut-off, saying until when it was possible (4.8)."""
+    if not proposals_open(now, starts_at, rules):
+        cutoff = proposals_close(starts_at, rules).astimezone(ZoneInfo(timezone))
+        raise ValidationError(
+            "proposal-error-closed",
+            cutoff=cutoff.strftime("%d.%m.%Y %H:%M"),
+            days=rules.proposal_days,
+        )
 
 
 @dataclass(frozen=True, slots=True)
