@@ -50,6 +50,15 @@ MINUTES_REMINDERS = frozenset(
 )
 
 
+Row = tuple[int | None, int | None, str]  # person id, chat id, first delivery status
+
+
+def recipient_row(person: Person) -> Row:
+    """A person's delivery row: to be sent, or recorded as having no Telegram."""
+    status = "pending" if person.telegram_id is not None else "no_telegram"
+    return person.id, person.telegram_id, status
+
+
 @dataclass(frozen=True, slots=True)
 class Recipient:
     delivery: Delivery
@@ -145,7 +154,7 @@ class NoticeSender:
 
     async def _recipients(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body
-    ) -> list[tuple[int | None, int | None, str]]:
+    ) -> list[Row]:
         """Everyone on the roster now (members and guests); reminders skip those who said they
         cannot come; plus the body's group for public notices."""
         if notice.kind in BALLOTS:
@@ -159,12 +168,8 @@ class NoticeSender:
                 for p, coming in (await meetings.rsvps_of(conn, meeting.id)).items()
                 if not coming
             }
-        rows: list[tuple[int | None, int | None, str]] = [
-            (
-                entry.person.id,
-                entry.person.telegram_id,
-                "pending" if entry.person.telegram_id is not None else "no_telegram",
-            )
+        rows = [
+            recipient_row(entry.person)
             for entry in await bodies.roster(conn, body.id)
             if entry.person.id not in declined
         ]
@@ -203,7 +208,7 @@ class NoticeSender:
 
     async def _minutes_keepers(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body
-    ) -> list[tuple[int | None, int | None, str]]:
+    ) -> list[Row]:
         """Who is reminded of an unsent протокол: the secretary; two days before the deadline
         also the chair; once it has passed, the coordinator. Nobody once it is signed."""
         if await minutes_store.signed_of(conn, meeting.id) is not None:
@@ -218,24 +223,17 @@ class NoticeSender:
                 present(await people.get_person(conn, person_id), "person")
                 for person_id in await organisations.coordinator_ids(conn, body.organisation_id)
             ]
-        return [
-            (p.id, p.telegram_id, "pending" if p.telegram_id is not None else "no_telegram")
-            for p in keepers
-        ]
+        return [recipient_row(p) for p in keepers]
 
-    async def _voters(
-        self, conn: AsyncConnection, notice: Notice, meeting: Meeting
-    ) -> list[tuple[int | None, int | None, str]]:
+    async def _voters(self, conn: AsyncConnection, notice: Notice, meeting: Meeting) -> list[Row]:
         """Ballots go to the frozen roster only (no guests, no group); a reminder only to
         those who have not signed."""
         signed = {b.person_id for b in await voting.ballots_of(conn, meeting.id) if b.signed_at}
-        rows: list[tuple[int | None, int | None, str]] = []
+        rows: list[Row] = []
         for person_id in await voting.voters_of(conn, meeting.id):
             if notice.kind is NoticeKind.BALLOT_REMINDER and person_id in signed:
                 continue
-            person = present(await people.get_person(conn, person_id), "person")
-            status = "pending" if person.telegram_id is not None else "no_telegram"
-            rows.append((person.id, person.telegram_id, status))
+            rows.append(recipient_row(present(await people.get_person(conn, person_id), "person")))
         return rows
 
     async def _outgoing(self, ctx: NoticeContext, recipient: Recipient) -> Outgoing | None:

@@ -380,21 +380,29 @@ def router() -> Router:
         )
         await tell(notifier, outcome, "consultation-time-offered")
 
-    @r.callback_query(ConsultCb.filter(F.action == "confirm"))
-    async def confirm(
-        query: CallbackQuery,
-        callback_data: ConsultCb,
-        actor: Actor,
-        consultations: ConsultationService,
-        notifier: Notifier,
-        i18n: I18nContext,
-    ) -> None:
-        outcome = await consultations.confirm(actor, callback_data.id)
-        await refresh(query, outcome.case, i18n, "consultation-confirmed-by-you")
-        await tell(notifier, outcome, "consultation-confirmed")
+    # Steps that change the request and tell the other side, each the same way: the service
+    # method, what the presser reads, what the others are told.
+    steps = {
+        "confirm": (
+            ConsultationService.confirm,
+            "consultation-confirmed-by-you",
+            "consultation-confirmed",
+        ),
+        "other": (
+            ConsultationService.other_time,
+            "consultation-other-asked",
+            "consultation-other-time-asked",
+        ),
+        "done": (ConsultationService.done, "consultation-done-by-you", "consultation-rate-please"),
+        "cancel": (
+            ConsultationService.cancel,
+            "consultation-cancelled-by-you",
+            "consultation-cancelled",
+        ),
+    }
 
-    @r.callback_query(ConsultCb.filter(F.action == "other"))
-    async def other(
+    @r.callback_query(ConsultCb.filter(F.action.in_(steps)))
+    async def step(
         query: CallbackQuery,
         callback_data: ConsultCb,
         actor: Actor,
@@ -402,22 +410,10 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
     ) -> None:
-        outcome = await consultations.other_time(actor, callback_data.id)
-        await refresh(query, outcome.case, i18n, "consultation-other-asked")
-        await tell(notifier, outcome, "consultation-other-time-asked")
-
-    @r.callback_query(ConsultCb.filter(F.action == "done"))
-    async def done(
-        query: CallbackQuery,
-        callback_data: ConsultCb,
-        actor: Actor,
-        consultations: ConsultationService,
-        notifier: Notifier,
-        i18n: I18nContext,
-    ) -> None:
-        outcome = await consultations.done(actor, callback_data.id)
-        await refresh(query, outcome.case, i18n, "consultation-done-by-you")
-        await tell(notifier, outcome, "consultation-rate-please")
+        method, mine, theirs = steps[callback_data.action]
+        outcome = await method(consultations, actor, callback_data.id)
+        await refresh(query, outcome.case, i18n, mine)
+        await tell(notifier, outcome, theirs)
 
     @r.callback_query(ConsultCb.filter(F.action == "rate"))
     async def rate(
@@ -475,19 +471,6 @@ def router() -> Router:
         await state.clear()
         await message.answer(i18n.get("consultation-declined-by-you"))
         await tell(notifier, outcome, "consultation-declined")
-
-    @r.callback_query(ConsultCb.filter(F.action == "cancel"))
-    async def cancel(
-        query: CallbackQuery,
-        callback_data: ConsultCb,
-        actor: Actor,
-        consultations: ConsultationService,
-        notifier: Notifier,
-        i18n: I18nContext,
-    ) -> None:
-        outcome = await consultations.cancel(actor, callback_data.id)
-        await refresh(query, outcome.case, i18n, "consultation-cancelled-by-you")
-        await tell(notifier, outcome, "consultation-cancelled")
 
     @r.callback_query(ConsultCb.filter(F.action == "assign"), ConsultCb.filter(F.value == 0))
     async def assign_choose(

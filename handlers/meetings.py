@@ -18,7 +18,7 @@ from aiogram_i18n import I18nContext
 
 from bot.ballot_texts import BallotCb, results_lines
 from bot.domain.errors import AccessDenied, ValidationError
-from bot.domain.meetings import MeetingStatus, parse_local
+from bot.domain.meetings import MeetingStatus, parse_local, require_proposals_open
 from bot.notice_texts import MeetingCb, agenda_lines, meeting_headline
 from bot.notifier import Notifier
 from bot.services.access import Actor
@@ -248,12 +248,10 @@ def router() -> Router:
         state: FSMContext,
     ) -> None:
         view = await meetings.view(actor, callback_data.id)
-        if not view.proposals_open:
-            raise ValidationError(
-                "proposal-error-closed",
-                cutoff=local_time(view.proposals_close, view.body.timezone),
-                days=view.body.rules.proposal_days,
-            )
+        # Before asking for a title: a button kept from before the cut-off says until when.
+        require_proposals_open(
+            view.now, view.meeting.starts_at, view.body.rules, view.body.timezone
+        )
         await state.set_state(ProposalForm.title)
         await state.set_data({"meeting": callback_data.id})
         await message_of(query).answer(i18n.get("proposal-ask-title"))

@@ -84,6 +84,12 @@ class ConsultationService:
         )
         return Case(consultation, teacher, methodist, organisation.timezone, viewer)
 
+    async def _reload(self, conn: AsyncConnection, consultation_id: int, viewer: str) -> Case:
+        """The request as it is now, after a change in this transaction."""
+        return await self._case(
+            conn, present(await store.get(conn, consultation_id), "consultation"), viewer
+        )
+
     async def _visible(self, conn: AsyncConnection, actor: Actor, consultation_id: int) -> Case:
         """A request as the actor may see it: their own, offered or assigned to them, or any of
         their organisation for its coordinator. Anything else looks like no request."""
@@ -201,9 +207,7 @@ class ConsultationService:
                 for p in await store.offered_to(conn, consultation_id)
                 if p != person.id
             ]
-            taken = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "methodist"
-            )
+            taken = await self._reload(conn, consultation_id, "methodist")
         return Outcome(taken, [taken.teacher, *others])
 
     async def assign(self, actor: Actor, consultation_id: int, methodist_id: int) -> Outcome:
@@ -230,11 +234,7 @@ class ConsultationService:
             await notices.cancel_pending(
                 conn, None, [NoticeKind.CONSULT_ESCALATE], consultation_id=consultation_id
             )
-            case = await self._case(
-                conn,
-                present(await store.get(conn, consultation_id), "consultation"),
-                "coordinator",
-            )
+            case = await self._reload(conn, consultation_id, "coordinator")
         assert case.methodist is not None  # noqa: S101 - just assigned
         return Outcome(case, [case.methodist, case.teacher])
 
@@ -250,9 +250,7 @@ class ConsultationService:
             if case.viewer != "methodist" or case.consultation.status != Status.ASSIGNED:
                 raise Conflict("consultation-error-state-now")
             await store.update_fields(conn, consultation_id, starts_at=starts_at, place=place)
-            updated = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "methodist"
-            )
+            updated = await self._reload(conn, consultation_id, "methodist")
         return Outcome(updated, [updated.teacher])
 
     async def confirm(self, actor: Actor, consultation_id: int) -> Outcome:
@@ -277,9 +275,7 @@ class ConsultationService:
                     due_at=consultation.starts_at - timedelta(days=1),
                     now=now,
                 )
-            updated = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "teacher"
-            )
+            updated = await self._reload(conn, consultation_id, "teacher")
         if reminder is not None:
             self._scheduler.arm(reminder.id, reminder.due_at)
         assert updated.methodist is not None  # noqa: S101 - scheduled means assigned
@@ -305,9 +301,7 @@ class ConsultationService:
             await notices.cancel_pending(
                 conn, None, [NoticeKind.CONSULT_REMINDER], consultation_id=consultation_id
             )
-            updated = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "teacher"
-            )
+            updated = await self._reload(conn, consultation_id, "teacher")
         assert updated.methodist is not None  # noqa: S101 - assigned
         return Outcome(updated, [updated.methodist])
 
@@ -326,9 +320,7 @@ class ConsultationService:
                 done_at=now,
             ):
                 raise Conflict("consultation-error-state-now")
-            updated = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "methodist"
-            )
+            updated = await self._reload(conn, consultation_id, "methodist")
         return Outcome(updated, [updated.teacher])
 
     async def rate(
@@ -347,9 +339,7 @@ class ConsultationService:
                 rating=value,
                 rating_comment=text or case.consultation.rating_comment,
             )
-            return await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "teacher"
-            )
+            return await self._reload(conn, consultation_id, "teacher")
 
     async def decline(self, actor: Actor, consultation_id: int, reason: str) -> Outcome:
         """The methodist (or the coordinator) declines, with a reason the teacher sees."""
@@ -369,9 +359,7 @@ class ConsultationService:
             ):
                 raise Conflict("consultation-error-state-now")
             await notices.cancel_pending(conn, None, consultation_id=consultation_id)
-            updated = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), case.viewer
-            )
+            updated = await self._reload(conn, consultation_id, case.viewer)
         return Outcome(updated, [updated.teacher])
 
     async def cancel(self, actor: Actor, consultation_id: int) -> Outcome:
@@ -390,9 +378,7 @@ class ConsultationService:
             ):
                 raise Conflict("consultation-error-state-now")
             await notices.cancel_pending(conn, None, consultation_id=consultation_id)
-            updated = await self._case(
-                conn, present(await store.get(conn, consultation_id), "consultation"), "teacher"
-            )
+            updated = await self._reload(conn, consultation_id, "teacher")
         return Outcome(updated, [updated.methodist] if updated.methodist else [])
 
     async def lists(

@@ -20,7 +20,7 @@ from bot.domain.meetings import (
     minutes_plan,
     notice_plan,
     proposals_close,
-    proposals_open,
+    require_proposals_open,
     valid_title,
     week_before,
 )
@@ -246,13 +246,7 @@ class MeetingService:
                 raise AccessDenied("proposal-error-not-member")
             if meeting.status is not MeetingStatus.ANNOUNCED:
                 raise Conflict("meeting-error-cancelled")
-            if not proposals_open(now, meeting.starts_at, body.rules):
-                cutoff = proposals_close(meeting.starts_at, body.rules)
-                raise ValidationError(
-                    "proposal-error-closed",
-                    cutoff=cutoff.astimezone(body.zone).strftime("%d.%m.%Y %H:%M"),
-                    days=body.rules.proposal_days,
-                )
+            require_proposals_open(now, meeting.starts_at, body.rules, body.timezone)
             proposal = await meetings.create_proposal(
                 conn, meeting_id=meeting.id, person_id=person.id, title=title, now=now
             )

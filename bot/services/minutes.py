@@ -70,6 +70,12 @@ class MinutesService:
         meeting, body = await self._meeting(conn, record.meeting_id)
         return MinutesView(record, meeting, body, await meetings.agenda(conn, meeting.id))
 
+    async def _reload(self, conn: AsyncConnection, minutes_id: int) -> MinutesView:
+        """The протокол as it is now, after a change in this transaction."""
+        return await self._view(
+            conn, present(await minutes_store.get(conn, minutes_id), "minutes")
+        )
+
     async def _managed(self, conn: AsyncConnection, actor: Actor, minutes_id: int) -> Minutes:
         record = await minutes_store.get(conn, minutes_id)
         if record is None:
@@ -143,9 +149,7 @@ class MinutesService:
             texts.setdefault(str(item_id), {})[field] = text
             if not await minutes_store.set_texts(conn, record.id, texts):
                 raise Conflict("minutes-error-not-draft")
-            return await self._view(
-                conn, present(await minutes_store.get(conn, record.id), "minutes")
-            )
+            return await self._reload(conn, record.id)
 
     async def preview(self, actor: Actor, minutes_id: int) -> Document:
         async with self._db.read() as conn:
@@ -278,9 +282,7 @@ class MinutesService:
                 conn, record.id, from_="draft", to="review", returned_comment=None
             ):
                 raise Conflict("minutes-error-not-draft")
-            return await self._view(
-                conn, present(await minutes_store.get(conn, record.id), "minutes")
-            ), signer
+            return await self._reload(conn, record.id), signer
 
     async def _signer(self, conn: AsyncConnection, body: Body, record: Minutes) -> Person:
         roles = await self._people(conn, body)
@@ -373,9 +375,7 @@ class MinutesService:
                 now=now,
                 details={"minutes": record.id},
             )
-            done = await self._view(
-                conn, present(await minutes_store.get(conn, record.id), "minutes")
-            )
+            done = await self._reload(conn, record.id)
         self._scheduler.arm(notice.id, notice.due_at)
         return done
 
@@ -391,9 +391,7 @@ class MinutesService:
             ):
                 raise Conflict("minutes-error-not-review")
             secretaries = (await self._people(conn, view.body)).get(Role.SECRETARY, [])
-            return await self._view(
-                conn, present(await minutes_store.get(conn, record.id), "minutes")
-            ), secretaries
+            return await self._reload(conn, record.id), secretaries
 
     async def correct(self, actor: Actor, meeting_id: int, reason: str) -> MinutesView:
         """A signed протокол is never edited: a correction is a new version with its reason."""
