@@ -12,6 +12,7 @@ from typing import Protocol
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,16 @@ class NoticeScheduler(Protocol):
 
 def job_id(notice_id: int) -> str:
     return f"notice-{notice_id}"
+
+
+async def run_periodic(job: Callable[[], Awaitable[object]]) -> None:
+    """A periodic job, awaited here: APScheduler awaits only coroutine functions, and would run
+    any other callable (a lambda returning a coroutine) in a thread, leaving it never awaited."""
+    try:
+        await job()
+    except Exception:
+        # The next run comes an hour later all the same.
+        log.exception("the periodic job failed")
 
 
 async def deliver_notice(deliver: Deliver, notice_id: int) -> None:
@@ -80,8 +91,9 @@ class ApsNoticeScheduler:
     def every_hour(self, job: Callable[[], Awaitable[object]]) -> None:
         """A periodic job (the cadence check); it also runs once right away."""
         self._scheduler.add_job(
-            job,
+            run_periodic,
             "interval",
+            args=[job],
             hours=1,
             id="cadence",
             replace_existing=True,
@@ -91,6 +103,10 @@ class ApsNoticeScheduler:
         )
 
     def armed(self) -> dict[str, datetime]:
-        """Job id → when it runs, for tests and diagnostics (also before start(), when APScheduler
-        has not yet computed next run times: every job here has a date trigger)."""
-        return {job.id: job.trigger.run_date for job in self._scheduler.get_jobs()}
+        """Notice job id → when it runs, for tests and diagnostics (also before start(), when
+        APScheduler has not yet computed next run times: every notice job has a date trigger)."""
+        return {
+            job.id: job.trigger.run_date
+            for job in self._scheduler.get_jobs()
+            if isinstance(job.trigger, DateTrigger)
+        }

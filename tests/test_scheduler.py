@@ -190,3 +190,37 @@ async def test_shutdown_twice_is_harmless(caplog: pytest.LogCaptureFixture) -> N
     assert [
         record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR
     ] == []
+
+
+async def test_the_hourly_job_runs_at_start_and_is_awaited(
+    scheduler: ApsNoticeScheduler, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The bot passes a lambda that returns a coroutine; it must be awaited, not left in a thread.
+    ran: asyncio.Queue[str] = asyncio.Queue()
+
+    async def check(name: str) -> None:
+        await ran.put(name)
+
+    scheduler.every_hour(lambda: check("cadence"))
+    assert await asyncio.wait_for(ran.get(), WAIT) == "cadence"
+    # The hourly job is not a notice.
+    assert scheduler.armed() == {}
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+async def test_a_failing_hourly_job_is_logged(
+    scheduler: ApsNoticeScheduler, caplog: pytest.LogCaptureFixture
+) -> None:
+    ran = asyncio.Event()
+
+    async def broken() -> None:
+        ran.set()
+        raise RuntimeError("the database is locked")
+
+    scheduler.every_hour(broken)
+    await asyncio.wait_for(ran.wait(), WAIT)
+    await asyncio.sleep(0.05)
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert [(record.name, record.getMessage()) for record in errors] == [
+        ("bot.scheduler", "the periodic job failed")
+    ]
