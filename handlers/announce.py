@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -42,8 +43,9 @@ from handlers.calendar import (
     time_markup,
     when_text,
 )
+from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, NOT_COMMAND, message_of
+from handlers.render import message_of
 from storage.models import Body
 
 MAX_ITEMS = 30
@@ -313,7 +315,7 @@ def router() -> Router:
         await ask_form(message_of(query), body, i18n, state)
 
     @r.callback_query(
-        AnnounceForm.form,
+        StateFilter(AnnounceForm.form),
         DraftCb.filter(F.step == "form"),
         DraftCb.filter(F.value.in_(list(MeetingForm))),
     )
@@ -336,7 +338,7 @@ def router() -> Router:
             return
         await ask_kind(message, i18n, state)
 
-    @r.callback_query(AnnounceForm.kind, DraftCb.filter(F.step == "kind"))
+    @r.callback_query(StateFilter(AnnounceForm.kind), DraftCb.filter(F.step == "kind"))
     async def got_kind(
         query: CallbackQuery,
         callback_data: DraftCb,
@@ -366,8 +368,8 @@ def router() -> Router:
             return
         await ask_day(message, body, now, i18n, state, extraordinary=extraordinary)
 
-    @r.callback_query(AnnounceForm.day, CalendarCb.filter(F.action == MONTH))
-    @r.callback_query(AnnounceForm.time, CalendarCb.filter(F.action == MONTH))
+    @r.callback_query(StateFilter(AnnounceForm.day), CalendarCb.filter(F.action == MONTH))
+    @r.callback_query(StateFilter(AnnounceForm.time), CalendarCb.filter(F.action == MONTH))
     async def other_month(
         query: CallbackQuery,
         callback_data: CalendarCb,
@@ -386,7 +388,7 @@ def router() -> Router:
             ),
         )
 
-    @r.callback_query(AnnounceForm.day, CalendarCb.filter(F.action == DAY))
+    @r.callback_query(StateFilter(AnnounceForm.day), CalendarCb.filter(F.action == DAY))
     async def got_day(
         query: CallbackQuery, callback_data: CalendarCb, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -397,7 +399,7 @@ def router() -> Router:
             i18n.get("draft-ask-time", example="15:00"), reply_markup=time_markup(i18n, day=day)
         )
 
-    @r.message(AnnounceForm.day, ANSWER)
+    @r.message(StateFilter(AnnounceForm.day), ANSWER)
     async def typed_when(
         message: Message,
         actor: Actor,
@@ -410,7 +412,7 @@ def router() -> Router:
             parse_local(message.text or "", body.timezone), message, actor, meetings, i18n, state
         )
 
-    @r.callback_query(AnnounceForm.time, TimeCb.filter())
+    @r.callback_query(StateFilter(AnnounceForm.time), TimeCb.filter())
     async def got_time(
         query: CallbackQuery,
         callback_data: TimeCb,
@@ -432,7 +434,7 @@ def router() -> Router:
             i18n.get("notice-when", when=when_text(i18n, starts_at, body.timezone))
         )
 
-    @r.message(AnnounceForm.time, ANSWER)
+    @r.message(StateFilter(AnnounceForm.time), ANSWER)
     async def typed_time(
         message: Message,
         actor: Actor,
@@ -449,7 +451,7 @@ def router() -> Router:
             starts_at = at_local(date.fromisoformat(data["day"]), hour, minute, body.timezone)
         await set_start(starts_at, message, actor, meetings, i18n, state)
 
-    @r.message(AnnounceForm.place, ANSWER)
+    @r.message(StateFilter(AnnounceForm.place), ANSWER)
     async def got_place(
         message: Message,
         actor: Actor,
@@ -460,7 +462,7 @@ def router() -> Router:
         await state.update_data(place=valid_place(message.text or ""))
         await after_when(message, actor, meetings, i18n, state)
 
-    @r.callback_query(AnnounceForm.deadline, DraftCb.filter(F.step == "deadline"))
+    @r.callback_query(StateFilter(AnnounceForm.deadline), DraftCb.filter(F.step == "deadline"))
     async def deadline_at_start(
         query: CallbackQuery,
         actor: Actor,
@@ -473,7 +475,7 @@ def router() -> Router:
         await message.edit_text(i18n.get("draft-deadline-at-start"))
         await after_when(message, actor, meetings, i18n, state)
 
-    @r.message(AnnounceForm.deadline, ANSWER)
+    @r.message(StateFilter(AnnounceForm.deadline), ANSWER)
     async def typed_deadline(
         message: Message,
         actor: Actor,
@@ -489,7 +491,7 @@ def router() -> Router:
         await state.update_data(deadline=deadline.isoformat())
         await after_when(message, actor, meetings, i18n, state)
 
-    @r.message(AnnounceForm.item_title, ANSWER)
+    @r.message(StateFilter(AnnounceForm.item_title), ANSWER)
     async def got_title(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(item={"title": valid_title(message.text or ""), "materials": []})
         await state.set_state(AnnounceForm.item_speaker)
@@ -501,18 +503,18 @@ def router() -> Router:
         markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
         await message.answer(i18n.get("draft-ask-files"), reply_markup=markup)
 
-    @r.message(AnnounceForm.item_speaker, ANSWER)
+    @r.message(StateFilter(AnnounceForm.item_speaker), ANSWER)
     async def got_speaker(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         data = await state.get_data()
         await state.update_data(item={**data["item"], "speaker": full_name(message.text or "")})
         await ask_files(message, i18n, state)
 
-    @r.callback_query(AnnounceForm.item_speaker, DraftCb.filter(F.step == "speaker"))
+    @r.callback_query(StateFilter(AnnounceForm.item_speaker), DraftCb.filter(F.step == "speaker"))
     async def no_speaker(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
         await message_of(query).edit_text(i18n.get("draft-no-speaker"))
         await ask_files(message_of(query), i18n, state)
 
-    @r.message(AnnounceForm.item_files, F.document)
+    @r.message(StateFilter(AnnounceForm.item_files), DOCUMENT)
     async def got_file(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         document = message.document
         assert document is not None  # noqa: S101 - the F.document filter
@@ -535,11 +537,11 @@ def router() -> Router:
             reply_markup=markup,
         )
 
-    @r.message(AnnounceForm.item_files, NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.item_files), NOT_COMMAND)
     async def not_a_file(message: Message) -> None:
         raise ValidationError("draft-error-not-file")
 
-    @r.callback_query(AnnounceForm.item_files, DraftCb.filter(F.step == "files"))
+    @r.callback_query(StateFilter(AnnounceForm.item_files), DraftCb.filter(F.step == "files"))
     async def files_done(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
         await state.set_state(AnnounceForm.item_decision)
         options = [
@@ -550,7 +552,9 @@ def router() -> Router:
             i18n.get("draft-ask-decision"), reply_markup=choice(i18n, options)
         )
 
-    @r.callback_query(AnnounceForm.item_decision, DraftCb.filter(F.step == "decision"))
+    @r.callback_query(
+        StateFilter(AnnounceForm.item_decision), DraftCb.filter(F.step == "decision")
+    )
     async def got_decision(
         query: CallbackQuery,
         callback_data: DraftCb,
@@ -578,7 +582,7 @@ def router() -> Router:
         ]
         await message.answer(i18n.get("draft-ask-more"), reply_markup=choice(i18n, options))
 
-    @r.callback_query(AnnounceForm.more, DraftCb.filter(F.step == "more"))
+    @r.callback_query(StateFilter(AnnounceForm.more), DraftCb.filter(F.step == "more"))
     async def more(
         query: CallbackQuery,
         callback_data: DraftCb,
@@ -595,7 +599,7 @@ def router() -> Router:
             return
         await show_review(message, body, data, i18n, state, now)
 
-    @r.callback_query(AnnounceForm.review, DraftCb.filter(F.step == "edit"))
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "edit"))
     async def edit(
         query: CallbackQuery,
         callback_data: DraftCb,
@@ -625,7 +629,7 @@ def router() -> Router:
                 await state.set_state(AnnounceForm.item_title)
                 await message.answer(i18n.get("draft-ask-item", number=len(data["items"]) + 1))
 
-    @r.callback_query(AnnounceForm.review, DraftCb.filter(F.step == "remove"))
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "remove"))
     async def remove_item(
         query: CallbackQuery,
         callback_data: DraftCb,
@@ -644,7 +648,7 @@ def router() -> Router:
             review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
         )
 
-    @r.callback_query(AnnounceForm.review, DraftCb.filter(F.step == "announce"))
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "announce"))
     async def announce(
         query: CallbackQuery,
         callback_data: DraftCb,
@@ -665,20 +669,20 @@ def router() -> Router:
         )
         await message_of(query).edit_text(i18n.get("draft-announced"), reply_markup=kb.as_markup())
 
-    @r.message(AnnounceForm.form, NOT_COMMAND)
-    @r.message(AnnounceForm.kind, NOT_COMMAND)
-    @r.message(AnnounceForm.item_decision, NOT_COMMAND)
-    @r.message(AnnounceForm.more, NOT_COMMAND)
-    @r.message(AnnounceForm.review, NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.form), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.kind), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.item_decision), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.more), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.review), NOT_COMMAND)
     async def press_a_button(message: Message) -> None:
         raise ValidationError("form-error-press-button")
 
-    @r.message(AnnounceForm.place, NOT_COMMAND)
-    @r.message(AnnounceForm.item_title, NOT_COMMAND)
-    @r.message(AnnounceForm.item_speaker, NOT_COMMAND)
-    @r.message(AnnounceForm.deadline, NOT_COMMAND)
-    @r.message(AnnounceForm.day, NOT_COMMAND)
-    @r.message(AnnounceForm.time, NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.place), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.item_title), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.item_speaker), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.deadline), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.day), NOT_COMMAND)
+    @r.message(StateFilter(AnnounceForm.time), NOT_COMMAND)
     async def type_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -31,8 +31,9 @@ from bot.domain.people import subject as valid_subject
 from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.consultations import Case, ConsultationService, Outcome, Request
+from handlers.filters import ANSWER
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, message_of
+from handlers.render import message_of
 from storage.models import Consultation, Person
 
 LISTED = 20
@@ -167,7 +168,7 @@ def router() -> Router:
         await state.set_data({})
         await message_of(query).answer(i18n.get("ask-topic"))
 
-    @r.message(AskForm.topic, ANSWER)
+    @r.message(StateFilter(AskForm.topic), ANSWER)
     async def got_topic(
         message: Message, actor: Actor, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -186,12 +187,12 @@ def router() -> Router:
             reply_markup=options(i18n, "direction", [d.value for d in Direction], "direction"),
         )
 
-    @r.message(AskForm.subject, ANSWER)
+    @r.message(StateFilter(AskForm.subject), ANSWER)
     async def got_subject(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(subject=valid_subject(message.text or ""))
         await ask_direction(message, i18n, state)
 
-    @r.callback_query(AskForm.subject, AskCb.filter(F.step == "subject"))
+    @r.callback_query(StateFilter(AskForm.subject), AskCb.filter(F.step == "subject"))
     async def own_subject(
         query: CallbackQuery, actor: Actor, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -199,7 +200,7 @@ def router() -> Router:
         await ask_direction(message_of(query), i18n, state)
 
     @r.callback_query(
-        AskForm.direction,
+        StateFilter(AskForm.direction),
         AskCb.filter(F.step == "direction"),
         AskCb.filter(F.value.in_(list(Direction))),
     )
@@ -214,7 +215,9 @@ def router() -> Router:
         )
 
     @r.callback_query(
-        AskForm.size, AskCb.filter(F.step == "size"), AskCb.filter(F.value.in_(list(Size)))
+        StateFilter(AskForm.size),
+        AskCb.filter(F.step == "size"),
+        AskCb.filter(F.value.in_(list(Size))),
     )
     async def got_size(
         query: CallbackQuery, callback_data: AskCb, i18n: I18nContext, state: FSMContext
@@ -227,7 +230,9 @@ def router() -> Router:
         )
 
     @r.callback_query(
-        AskForm.mode, AskCb.filter(F.step == "mode"), AskCb.filter(F.value.in_(list(Mode)))
+        StateFilter(AskForm.mode),
+        AskCb.filter(F.step == "mode"),
+        AskCb.filter(F.value.in_(list(Mode))),
     )
     async def got_mode(
         query: CallbackQuery, callback_data: AskCb, i18n: I18nContext, state: FSMContext
@@ -236,7 +241,7 @@ def router() -> Router:
         await state.set_state(AskForm.wishes)
         await message_of(query).edit_text(i18n.get("ask-wishes"))
 
-    @r.message(AskForm.wishes, ANSWER)
+    @r.message(StateFilter(AskForm.wishes), ANSWER)
     async def got_wishes(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         data = await state.update_data(wishes=rules.wishes(message.text or ""))
         await state.set_state(AskForm.confirm)
@@ -246,7 +251,7 @@ def router() -> Router:
         kb.adjust(1)
         await message.answer(summary(i18n, data), reply_markup=kb.as_markup())
 
-    @r.callback_query(AskForm.confirm, AskCb.filter(F.step == "send"))
+    @r.callback_query(StateFilter(AskForm.confirm), AskCb.filter(F.step == "send"))
     async def send(
         query: CallbackQuery,
         actor: Actor,
@@ -352,7 +357,7 @@ def router() -> Router:
             i18n.get("consultation-ask-when", example="12.03.2027 15:00")
         )
 
-    @r.message(ConsultForm.when, ANSWER)
+    @r.message(StateFilter(ConsultForm.when), ANSWER)
     async def got_when(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         data = await state.get_data()
         starts_at = parse_local(message.text or "", data["timezone"])
@@ -360,7 +365,7 @@ def router() -> Router:
         await state.set_state(ConsultForm.place)
         await message.answer(i18n.get("consultation-ask-place"))
 
-    @r.message(ConsultForm.place, ANSWER)
+    @r.message(StateFilter(ConsultForm.place), ANSWER)
     async def got_place(
         message: Message,
         actor: Actor,
@@ -430,7 +435,7 @@ def router() -> Router:
         await state.set_data({"id": callback_data.id, "rating": callback_data.value})
         await message_of(query).answer(i18n.get("consultation-ask-comment"))
 
-    @r.message(ConsultForm.comment, ANSWER)
+    @r.message(StateFilter(ConsultForm.comment), ANSWER)
     async def got_comment(
         message: Message,
         actor: Actor,
@@ -457,7 +462,7 @@ def router() -> Router:
         await state.set_data({"id": callback_data.id})
         await message_of(query).answer(i18n.get("consultation-ask-reason"))
 
-    @r.message(ConsultForm.reason, ANSWER)
+    @r.message(StateFilter(ConsultForm.reason), ANSWER)
     async def got_reason(
         message: Message,
         actor: Actor,
@@ -558,7 +563,7 @@ def router() -> Router:
         await state.set_state(ConsultForm.subjects)
         await message_of(query).answer(i18n.get("methodist-ask-subjects"))
 
-    @r.message(ConsultForm.subjects, ANSWER)
+    @r.message(StateFilter(ConsultForm.subjects), ANSWER)
     async def got_subjects(
         message: Message,
         actor: Actor,

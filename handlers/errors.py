@@ -15,6 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.domain.errors import DomainError
 from bot.domain.roster_csv import RosterFileError
+from handlers.filters import PRIVATE, Magic
 
 log = logging.getLogger(__name__)
 # A long list of CSV errors is cut so that the message stays under Telegram's 4096 characters.
@@ -66,7 +67,10 @@ class DomainErrorMiddleware(BaseMiddleware):
 def router() -> Router:
     r = Router(name="errors")
 
-    @r.error(ExceptionTypeFilter(TelegramBadRequest), F.exception.message.contains("not modified"))
+    @r.error(
+        ExceptionTypeFilter(TelegramBadRequest),
+        Magic(F.exception.message.contains("not modified")),
+    )
     async def not_modified(event: ErrorEvent) -> None:
         """A button pressed twice edits a message into what it already is: nothing to say."""
 
@@ -90,7 +94,7 @@ def router() -> Router:
     async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
         await query.answer(i18n.get("error-stale-button"), show_alert=True)
 
-    @r.message(F.chat.type == "private")
+    @r.message(PRIVATE)
     async def not_understood(message: Message, i18n: I18nContext) -> None:
         await message.answer(i18n.get("error-not-understood"))
 

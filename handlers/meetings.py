@@ -7,8 +7,7 @@ from collections import Counter
 from datetime import datetime
 
 from aiogram import Bot, F, Router
-from aiogram.enums import ChatType
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -25,8 +24,9 @@ from bot.services.access import Actor
 from bot.services.meetings import MeetingService, MeetingView
 from bot.texts import Texts, split_message
 from handlers.calendar import when_text
+from handlers.filters import ANSWER, GROUP, NOT_COMMAND
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, NOT_COMMAND, local_time, message_of
+from handlers.render import local_time, message_of
 from handlers.voting import VoteCb
 
 LISTED = 15
@@ -256,7 +256,7 @@ def router() -> Router:
         await state.set_data({"meeting": callback_data.id})
         await message_of(query).answer(i18n.get("proposal-ask-title"))
 
-    @r.message(ProposalForm.title, ANSWER)
+    @r.message(StateFilter(ProposalForm.title), ANSWER)
     async def got_proposal(
         message: Message,
         actor: Actor,
@@ -335,7 +335,7 @@ def router() -> Router:
         )
         return decided.proposal.title
 
-    @r.message(ProposalForm.comment, ANSWER)
+    @r.message(StateFilter(ProposalForm.comment), ANSWER)
     async def got_comment(
         message: Message,
         actor: Actor,
@@ -379,7 +379,7 @@ def router() -> Router:
         await state.set_data({"meeting": callback_data.id})
         await message_of(query).answer(i18n.get("move-ask-when", example="12.03.2027 15:00"))
 
-    @r.message(MoveForm.when, ANSWER)
+    @r.message(StateFilter(MoveForm.when), ANSWER)
     async def got_move(
         message: Message,
         actor: Actor,
@@ -412,7 +412,7 @@ def router() -> Router:
             i18n.get("move-done", when=when_text(i18n, moved.starts_at, view.body.timezone))
         )
 
-    @r.callback_query(MoveForm.when, MeetingCb.filter(F.action == "moveshort"))
+    @r.callback_query(StateFilter(MoveForm.when), MeetingCb.filter(F.action == "moveshort"))
     async def move_short(
         query: CallbackQuery,
         callback_data: MeetingCb,
@@ -529,7 +529,7 @@ def router() -> Router:
         code = await meetings.group_link_code(actor, callback_data.id)
         await message_of(query).answer(i18n.get("group-instructions", code=code))
 
-    @r.message(Command("link"), F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP}))
+    @r.message(Command("link"), GROUP)
     async def link_group(
         message: Message,
         command: CommandObject,
@@ -540,9 +540,9 @@ def router() -> Router:
         body = await meetings.link_group(actor, command.args or "", message.chat.id)
         await message.answer(i18n.get("group-linked", body=body.name))
 
-    @r.message(ProposalForm.title, NOT_COMMAND)
-    @r.message(ProposalForm.comment, NOT_COMMAND)
-    @r.message(MoveForm.when, NOT_COMMAND)
+    @r.message(StateFilter(ProposalForm.title), NOT_COMMAND)
+    @r.message(StateFilter(ProposalForm.comment), NOT_COMMAND)
+    @r.message(StateFilter(MoveForm.when), NOT_COMMAND)
     async def type_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 

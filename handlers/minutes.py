@@ -4,7 +4,7 @@ sends it back, corrections, extracts, /minutes, and an organisation's own templa
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -19,7 +19,8 @@ from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.minutes import FIELDS, Document, MinutesService, MinutesView
 from bot.texts import Texts
-from handlers.render import ANSWER, NOT_COMMAND, local_date, message_of
+from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
+from handlers.render import local_date, message_of
 from handlers.roster import download
 from handlers.setup import OrgCb
 from storage.models import Person
@@ -189,7 +190,7 @@ def router() -> Router:
         view = await minutes.view(actor, callback_data.id)
         await ask(message_of(query), view, callback_data.item, FIELDS[0], i18n, state)
 
-    @r.message(FillForm.text, ANSWER)
+    @r.message(StateFilter(FillForm.text), ANSWER)
     async def typed(
         message: Message,
         actor: Actor,
@@ -203,7 +204,7 @@ def router() -> Router:
         )
         await next_field(message, view, i18n, state)
 
-    @r.callback_query(FillForm.text, MinutesCb.filter(F.action == "skip"))
+    @r.callback_query(StateFilter(FillForm.text), MinutesCb.filter(F.action == "skip"))
     async def skip(
         query: CallbackQuery,
         actor: Actor,
@@ -313,7 +314,7 @@ def router() -> Router:
         await state.set_data({"minutes": callback_data.id})
         await message_of(query).answer(i18n.get("minutes-ask-comment"))
 
-    @r.message(ReturnForm.comment, ANSWER)
+    @r.message(StateFilter(ReturnForm.comment), ANSWER)
     async def got_comment(
         message: Message,
         actor: Actor,
@@ -352,7 +353,7 @@ def router() -> Router:
         await state.set_data({"meeting": callback_data.id})
         await message_of(query).answer(i18n.get("minutes-ask-reason"))
 
-    @r.message(CorrectForm.reason, ANSWER)
+    @r.message(StateFilter(CorrectForm.reason), ANSWER)
     async def got_reason(
         message: Message,
         actor: Actor,
@@ -429,7 +430,7 @@ def router() -> Router:
         await state.set_data({"organisation": callback_data.id})
         await message_of(query).answer(i18n.get("template-ask"))
 
-    @r.message(TemplateForm.file, F.document)
+    @r.message(StateFilter(TemplateForm.file), DOCUMENT)
     async def template_file(
         message: Message,
         bot: Bot,
@@ -447,13 +448,13 @@ def router() -> Router:
         await state.clear()
         await message.answer(i18n.get("template-saved"))
 
-    @r.message(FillForm.text, NOT_COMMAND)
-    @r.message(ReturnForm.comment, NOT_COMMAND)
-    @r.message(CorrectForm.reason, NOT_COMMAND)
+    @r.message(StateFilter(FillForm.text), NOT_COMMAND)
+    @r.message(StateFilter(ReturnForm.comment), NOT_COMMAND)
+    @r.message(StateFilter(CorrectForm.reason), NOT_COMMAND)
     async def type_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 
-    @r.message(TemplateForm.file, NOT_COMMAND)
+    @r.message(StateFilter(TemplateForm.file), NOT_COMMAND)
     async def not_a_file(message: Message) -> None:
         raise ValidationError("template-error-not-docx")
 

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -22,7 +22,8 @@ from bot.domain.model import BodyKind
 from bot.services.access import Actor
 from bot.services.cadence import BodyCadence, CadenceService
 from handlers.announce import ask_form
-from handlers.render import ANSWER, NOT_COMMAND, message_of
+from handlers.filters import ANSWER, NOT_COMMAND
+from handlers.render import message_of
 
 DAY = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*$")
 
@@ -111,13 +112,13 @@ def router() -> Router:
         await state.set_data({"body": callback_data.id})
         await message_of(query).answer(i18n.get("plan-ask-day", example="12.03.2027"))
 
-    @r.message(PlanForm.day, ANSWER)
+    @r.message(StateFilter(PlanForm.day), ANSWER)
     async def got_day(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(day=parse_day(message.text or "").isoformat())
         await state.set_state(PlanForm.topic)
         await message.answer(i18n.get("plan-ask-topic"))
 
-    @r.message(PlanForm.topic, ANSWER)
+    @r.message(StateFilter(PlanForm.topic), ANSWER)
     async def got_topic(
         message: Message,
         actor: Actor,
@@ -141,7 +142,9 @@ def router() -> Router:
             return
         await save(message, actor, cadence, i18n, state, seminar=False)
 
-    @r.callback_query(PlanForm.topic, PlanCb.filter(F.action.in_({"seminar", "plain"})))
+    @r.callback_query(
+        StateFilter(PlanForm.topic), PlanCb.filter(F.action.in_({"seminar", "plain"}))
+    )
     async def got_seminar(
         query: CallbackQuery,
         callback_data: PlanCb,
@@ -215,8 +218,8 @@ def router() -> Router:
         content = await cadence.export(actor, headers, labels)
         await message_of(query).answer_document(BufferedInputFile(content, filename="plan.csv"))
 
-    @r.message(PlanForm.day, NOT_COMMAND)
-    @r.message(PlanForm.topic, NOT_COMMAND)
+    @r.message(StateFilter(PlanForm.day), NOT_COMMAND)
+    @r.message(StateFilter(PlanForm.topic), NOT_COMMAND)
     async def type_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -15,8 +15,9 @@ from bot.domain.errors import ValidationError
 from bot.domain.model import Category, Education
 from bot.services.access import Actor
 from bot.services.people import PeopleService, Profile, ProfileField
+from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, NOT_COMMAND, message_of, role_label
+from handlers.render import message_of, role_label
 
 
 class ProfileCb(CallbackData, prefix="p"):
@@ -125,7 +126,7 @@ def router() -> Router:
             await state.set_data({"field": field.value})
         await message_of(query).answer(i18n.get(f"profile-ask-{field.value}"), reply_markup=markup)
 
-    @r.message(ProfileForm.value, ANSWER)
+    @r.message(StateFilter(ProfileForm.value), ANSWER)
     async def typed(
         message: Message, actor: Actor, people: PeopleService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -135,7 +136,7 @@ def router() -> Router:
         text, markup = profile_screen(await people.profile(actor), i18n)
         await message.answer(i18n.get("profile-saved") + "\n\n" + text, reply_markup=markup)
 
-    @r.message(ProfileForm.value, NOT_COMMAND)
+    @r.message(StateFilter(ProfileForm.value), NOT_COMMAND)
     async def not_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import CommandObject, CommandStart
+from aiogram.filters import CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -16,8 +16,9 @@ from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.invitations import Accepted, InvitationInfo, InvitationService
 from bot.services.people import PeopleService, Registration
+from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import RegisterCb, show_menu
-from handlers.render import ANSWER, NOT_COMMAND, message_of, role_label
+from handlers.render import message_of, role_label
 
 
 class RegistrationForm(StatesGroup):
@@ -140,7 +141,7 @@ def router() -> Router:
             return
         await start_registration(message, state, i18n, purpose="teacher", organisation=chosen)
 
-    @r.message(RegistrationForm.full_name, ANSWER)
+    @r.message(StateFilter(RegistrationForm.full_name), ANSWER)
     async def got_name(
         message: Message,
         actor: Actor,
@@ -158,13 +159,13 @@ def router() -> Router:
         await state.set_state(RegistrationForm.school)
         await message.answer(i18n.get("register-ask-school", name=full_name))
 
-    @r.message(RegistrationForm.school, ANSWER)
+    @r.message(StateFilter(RegistrationForm.school), ANSWER)
     async def got_school(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(school=check.school(message.text or ""))
         await state.set_state(RegistrationForm.subject)
         await message.answer(i18n.get("register-ask-subject"))
 
-    @r.message(RegistrationForm.subject, ANSWER)
+    @r.message(StateFilter(RegistrationForm.subject), ANSWER)
     async def got_subject(
         message: Message,
         actor: Actor,
@@ -177,9 +178,9 @@ def router() -> Router:
         await state.update_data(subject=check.subject(message.text or ""))
         await finish(message, actor, people, invitations, notifier, i18n, state)
 
-    @r.message(RegistrationForm.full_name, NOT_COMMAND)
-    @r.message(RegistrationForm.school, NOT_COMMAND)
-    @r.message(RegistrationForm.subject, NOT_COMMAND)
+    @r.message(StateFilter(RegistrationForm.full_name), NOT_COMMAND)
+    @r.message(StateFilter(RegistrationForm.school), NOT_COMMAND)
+    @r.message(StateFilter(RegistrationForm.subject), NOT_COMMAND)
     async def not_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
@@ -31,9 +30,3 @@ def message_of(query: CallbackQuery) -> Message:
     if not isinstance(query.message, Message):
         raise Conflict("error-message-too-old")
     return query.message
-
-
-# What a form accepts as an answer: text that is not a command, so /cancel, /menu and the other
-# commands work from the middle of any form.
-NOT_COMMAND = ~F.text.startswith("/")
-ANSWER = F.text & NOT_COMMAND

@@ -4,6 +4,7 @@ roles, removal, people without Telegram, and CSV in and out."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -18,8 +19,9 @@ from bot.domain.roster_csv import MAX_BYTES, MAX_LINES
 from bot.notice_texts import MeetingCb
 from bot.services.access import Actor
 from bot.services.roster import ImportPreview, Member, NewMember, Roster, RosterService
+from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, NOT_COMMAND, kind_label, local_date, message_of, role_label
+from handlers.render import kind_label, local_date, message_of, role_label
 from storage.models import Person
 
 PAGE = 10
@@ -334,19 +336,19 @@ def router() -> Router:
         await state.set_data({"body": callback_data.id})
         await message_of(query).answer(i18n.get("add-ask-name"))
 
-    @r.message(AddForm.full_name, ANSWER)
+    @r.message(StateFilter(AddForm.full_name), ANSWER)
     async def add_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(full_name=check.full_name(message.text or ""))
         await state.set_state(AddForm.school)
         await message.answer(i18n.get("add-ask-school"))
 
-    @r.message(AddForm.school, ANSWER)
+    @r.message(StateFilter(AddForm.school), ANSWER)
     async def add_school(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         await state.update_data(school=check.school(message.text or ""))
         await state.set_state(AddForm.subject)
         await message.answer(i18n.get("add-ask-subject"))
 
-    @r.message(AddForm.subject, ANSWER)
+    @r.message(StateFilter(AddForm.subject), ANSWER)
     async def add_subject(
         message: Message, actor: Actor, roster: RosterService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -359,7 +361,7 @@ def router() -> Router:
         )
 
     @r.callback_query(
-        AddForm.role,
+        StateFilter(AddForm.role),
         MemberCb.filter(F.action == "addrole"),
         MemberCb.filter(F.role.in_(ROLE_CHOICES)),
     )
@@ -384,9 +386,9 @@ def router() -> Router:
             i18n.get("add-done") + "\n\n" + text, reply_markup=markup
         )
 
-    @r.message(AddForm.full_name, NOT_COMMAND)
-    @r.message(AddForm.school, NOT_COMMAND)
-    @r.message(AddForm.subject, NOT_COMMAND)
+    @r.message(StateFilter(AddForm.full_name), NOT_COMMAND)
+    @r.message(StateFilter(AddForm.school), NOT_COMMAND)
+    @r.message(StateFilter(AddForm.subject), NOT_COMMAND)
     async def add_not_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 
@@ -404,7 +406,7 @@ def router() -> Router:
         await state.set_data({"body": callback_data.id})
         await message_of(query).answer(i18n.get("import-ask-file"))
 
-    @r.message(ImportForm.file, F.document)
+    @r.message(StateFilter(ImportForm.file), DOCUMENT)
     async def import_file(
         message: Message,
         bot: Bot,
@@ -437,11 +439,11 @@ def router() -> Router:
         kb.adjust(1)
         await message.answer(preview_text(preview, i18n), reply_markup=kb.as_markup())
 
-    @r.message(ImportForm.file, NOT_COMMAND)
+    @r.message(StateFilter(ImportForm.file), NOT_COMMAND)
     async def import_not_file(message: Message) -> None:
         raise ValidationError("import-error-not-file")
 
-    @r.callback_query(ImportForm.confirm, BodyCb.filter(F.action == "importyes"))
+    @r.callback_query(StateFilter(ImportForm.confirm), BodyCb.filter(F.action == "importyes"))
     async def import_confirm(
         query: CallbackQuery,
         callback_data: BodyCb,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -16,8 +17,9 @@ from bot.domain.rules import RuleName
 from bot.services.access import Actor
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
 from bot.settings import Settings
+from handlers.filters import ANSWER
 from handlers.menu import MenuCb
-from handlers.render import ANSWER, kind_label, message_of
+from handlers.render import kind_label, message_of
 from storage.models import Body
 
 
@@ -115,7 +117,7 @@ def router() -> Router:
         await state.set_state(OrgForm.name)
         await message.answer(i18n.get("org-ask-name"))
 
-    @r.message(OrgForm.name, ANSWER)
+    @r.message(StateFilter(OrgForm.name), ANSWER)
     async def got_org_name(
         message: Message, settings: Settings, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -133,7 +135,7 @@ def router() -> Router:
         kb.adjust(2)
         await message.answer(i18n.get("org-ask-timezone"), reply_markup=kb.as_markup())
 
-    @r.callback_query(OrgForm.timezone, OrgCb.filter(F.action == "tz"))
+    @r.callback_query(StateFilter(OrgForm.timezone), OrgCb.filter(F.action == "tz"))
     async def got_timezone(
         query: CallbackQuery,
         callback_data: OrgCb,
@@ -201,7 +203,7 @@ def router() -> Router:
         await state.set_data({"organisation": callback_data.id, "kind": callback_data.value})
         await message_of(query).answer(i18n.get(f"body-ask-name-{callback_data.value}"))
 
-    @r.message(BodyForm.name, ANSWER)
+    @r.message(StateFilter(BodyForm.name), ANSWER)
     async def got_body_name(
         message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -213,7 +215,7 @@ def router() -> Router:
             return
         await create_body(message, actor, setup, i18n, state, subject=None)
 
-    @r.message(BodyForm.subject, ANSWER)
+    @r.message(StateFilter(BodyForm.subject), ANSWER)
     async def got_body_subject(
         message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -270,7 +272,7 @@ def router() -> Router:
         await state.set_data({"body": callback_data.body, "rule": callback_data.rule.value})
         await message_of(query).answer(i18n.get(f"rules-ask-{callback_data.rule.value}"))
 
-    @r.message(RuleForm.value, ANSWER)
+    @r.message(StateFilter(RuleForm.value), ANSWER)
     async def got_rule(
         message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
     ) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -22,7 +22,8 @@ from bot.domain.voting import Choice, Tally
 from bot.notice_texts import MeetingCb
 from bot.services.access import Actor
 from bot.services.voting import Turnout, VotingService
-from handlers.render import ANSWER, NOT_COMMAND, message_of
+from handlers.filters import ANSWER, NOT_COMMAND
+from handlers.render import message_of
 
 COUNTS = re.compile(r"^\s*(\d{1,4})[\s,;/-]+(\d{1,4})[\s,;/-]+(\d{1,4})\s*$")
 
@@ -296,7 +297,7 @@ def router() -> Router:
         )
 
     @r.callback_query(
-        PaperForm.answers,
+        StateFilter(PaperForm.answers),
         VoteCb.filter(F.action == "paperchoice"),
         VoteCb.filter(F.choice.in_(CODES)),
     )
@@ -376,7 +377,7 @@ def router() -> Router:
         text, markup = room_screen(i18n, turnout)
         await message.answer(i18n.get("room-recorded") + "\n\n" + text, reply_markup=markup)
 
-    @r.message(RoomVoteForm.counts, ANSWER)
+    @r.message(StateFilter(RoomVoteForm.counts), ANSWER)
     async def room_counts(
         message: Message, actor: Actor, voting: VotingService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -402,7 +403,9 @@ def router() -> Router:
         await message.answer(i18n.get("room-recorded") + "\n\n" + text, reply_markup=markup)
 
     @r.callback_query(
-        RoomVoteForm.chair, VoteCb.filter(F.action == "chair"), VoteCb.filter(F.choice.in_(CODES))
+        StateFilter(RoomVoteForm.chair),
+        VoteCb.filter(F.action == "chair"),
+        VoteCb.filter(F.choice.in_(CODES)),
     )
     async def room_chair(
         query: CallbackQuery,
@@ -457,7 +460,7 @@ def router() -> Router:
         await state.set_state(CheckInForm.code)
         await message_of(query).answer(i18n.get("checkin-ask"))
 
-    @r.message(CheckInForm.code, ANSWER)
+    @r.message(StateFilter(CheckInForm.code), ANSWER)
     async def check_in_code(
         message: Message, actor: Actor, voting: VotingService, i18n: I18nContext, state: FSMContext
     ) -> None:
@@ -465,8 +468,8 @@ def router() -> Router:
         await state.clear()
         await message.answer(i18n.get("checkin-done"))
 
-    @r.message(RoomVoteForm.counts, NOT_COMMAND)
-    @r.message(CheckInForm.code, NOT_COMMAND)
+    @r.message(StateFilter(RoomVoteForm.counts), NOT_COMMAND)
+    @r.message(StateFilter(CheckInForm.code), NOT_COMMAND)
     async def type_text(message: Message) -> None:
         raise ValidationError("form-error-text-expected")
 
