@@ -155,3 +155,28 @@ async def test_a_form_survives_a_restart(tmp_path: Path) -> None:
         assert await restarted.get_data(key_of(1001, destiny="locale")) == {"locale": "en"}
     finally:
         await after.dispose()
+
+
+async def test_every_change_reaches_the_database_at_once(db: Database) -> None:
+    # The storage answers from memory; the database must still hold each change as it is
+    # made, so a crash at any moment loses nothing (a second storage reads the database).
+    storage = DatabaseStorage(db, SystemClock())
+    assert await storage.get_state(key_of(1001)) is None  # the mirror is loaded now
+    await storage.set_state(key_of(1001), Registration.name)
+    await storage.set_data(key_of(1001), {"name": "Иванова Анна"})
+    assert await DatabaseStorage(db, SystemClock()).get_state(key_of(1001)) == "Registration:name"
+    assert await DatabaseStorage(db, SystemClock()).get_data(key_of(1001)) == {
+        "name": "Иванова Анна"
+    }
+    await storage.set_state(key_of(1001), None)
+    await storage.set_data(key_of(1001), {})
+    assert await stored_rows(db) == 0
+    assert await DatabaseStorage(db, SystemClock()).get_state(key_of(1001)) is None
+
+
+async def test_changing_what_was_read_changes_nothing_stored(db: Database) -> None:
+    storage = DatabaseStorage(db, SystemClock())
+    await storage.set_data(key_of(1001), {"items": [{"title": "План"}]})
+    data = await storage.get_data(key_of(1001))
+    data["items"].append({"title": "Отчёт"})
+    assert await storage.get_data(key_of(1001)) == {"items": [{"title": "План"}]}
