@@ -41,7 +41,12 @@ class Database:
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
-        self.engine: AsyncEngine = create_async_engine(url, echo=echo)
+        sqlite = url.startswith("sqlite")
+        # Every connection ends its transaction itself (transaction() and read() commit or roll
+        # back, and closing a connection in a transaction rolls it back), so on SQLite the
+        # pool's extra ROLLBACK on each return would only cost a trip to the driver's thread.
+        options: dict[str, Any] = {"pool_reset_on_return": None} if sqlite else {}
+        self.engine: AsyncEngine = create_async_engine(url, echo=echo, **options)
         # SQLite has one writer at a time. Writers queue here, in the event loop, instead of
         # spinning in busy_timeout sleeps on pooled connections that readers then lack.
         self._writers = asyncio.Lock()
