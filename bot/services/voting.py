@@ -4,7 +4,7 @@ and the count with its verdicts (clauses 4.6, 4.7, 4.9)."""
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -108,10 +108,11 @@ async def record_vote(
     source: Source,
     actor_id: int,
     now: datetime,
+    previous: Choice | None,
 ) -> None:
     """Sets one answer and, when it changed anything, appends it to the vote log: a vote, a
-    change of a vote, or (entered by the secretary) a paper vote."""
-    previous = await voting.vote_of(conn, item_id=item_id, person_id=person_id)
+    change of a vote (`previous` is the answer before, read in the same transaction), or
+    (entered by the secretary) a paper vote."""
     if not await voting.set_vote(
         conn,
         meeting_id=meeting_id,
@@ -230,14 +231,17 @@ class VotingService:
         meeting = present(await meetings.get_meeting(conn, ballot.meeting_id), "meeting")
         body = present(await bodies.get_body(conn, meeting.body_id), "body")
         answers = await voting.answers_of(conn, meeting.id, ballot.person_id)
-        closed = (
+        items = decision_items(await meetings.agenda(conn, meeting.id))
+        return BallotView(ballot, meeting, body, items, answers, self._closed(meeting))
+
+    def _closed(self, meeting: Meeting) -> bool:
+        """Ballots of this meeting take no more answers: the deadline passed or voting closed."""
+        return (
             meeting.ballots_closed_at is not None
             or meeting.closed_at is not None
             or meeting.status is MeetingStatus.CANCELLED
             or (meeting.vote_deadline is not None and meeting.vote_deadline <= self._clock.now())
         )
-        items = decision_items(await meetings.agenda(conn, meeting.id))
-        return BallotView(ballot, meeting, body, items, answers, closed)
 
     async def ballot_of(self, meeting_id: int, person_id: int) -> BallotView | None:
         """A member's ballot, for the notice that delivers it (no actor: the bot is sending)."""
@@ -268,29 +272,55 @@ class VotingService:
             return await self._ballot_view(conn, ballot)
 
     async def vote(self, actor: Actor, ballot_id: int, item_id: int, choice: Choice) -> BallotView:
-        """One answer on one question. A second tap on the same answer changes nothing."""
+        """One answer on one question. A second tap on the same answer changes nothing.
+
+        The ballot is read without the write lock; the write transaction, which SQLite runs one
+        at a time, only checks again what may have changed since (the ballot signed, voting
+        closed) and stores the answer, so hundreds of members can vote in the same second."""
+        async with self._db.read() as conn:
+            view = await self._own_ballot(conn, actor, ballot_id)
+        if not self._check_vote(view, item_id, choice):
+            return view
         now = self._clock.now()
         async with self._db.transaction() as conn:
-            view = await self._own_ballot(conn, actor, ballot_id)
-            if view.closed:
-                raise Conflict("ballot-error-closed")
-            if item_id not in {item.id for item in view.items}:
-                raise NotFound("ballot-error-not-found")
-            if view.answers.get(item_id) is choice:
+            ballot = present(await voting.get_ballot(conn, ballot_id), "ballot")
+            meeting = present(await meetings.get_meeting(conn, view.meeting.id), "meeting")
+            previous = await voting.vote_of(conn, item_id=item_id, person_id=ballot.person_id)
+            answers = dict(view.answers)
+            answers.pop(item_id, None)
+            if previous is not None:
+                answers[item_id] = previous
+            view = replace(
+                view, ballot=ballot, meeting=meeting, answers=answers, closed=self._closed(meeting)
+            )
+            if not self._check_vote(view, item_id, choice):
                 return view
-            if not view.may_change(item_id):
-                raise Conflict("ballot-error-signed")
             await record_vote(
                 conn,
-                meeting_id=view.meeting.id,
+                meeting_id=meeting.id,
                 item_id=item_id,
-                person_id=view.ballot.person_id,
+                person_id=ballot.person_id,
                 choice=choice,
                 source=Source.TELEGRAM,
-                actor_id=view.ballot.person_id,
+                actor_id=ballot.person_id,
                 now=now,
+                previous=previous,
             )
-            return await self._ballot_view(conn, view.ballot)
+        return replace(view, answers={**view.answers, item_id: choice})
+
+    @staticmethod
+    def _check_vote(view: BallotView, item_id: int, choice: Choice) -> bool:
+        """Whether this answer is to be stored: False when it is already the answer; refused
+        when voting is closed, the question is not on the ballot, or the ballot is final."""
+        if view.closed:
+            raise Conflict("ballot-error-closed")
+        if item_id not in {item.id for item in view.items}:
+            raise NotFound("ballot-error-not-found")
+        if view.answers.get(item_id) is choice:
+            return False
+        if not view.may_change(item_id):
+            raise Conflict("ballot-error-signed")
+        return True
 
     async def sign(self, actor: Actor, ballot_id: int) -> BallotView:
         """«Подписать и отправить»: the ballot counts from now on and its answers are final."""
@@ -409,6 +439,7 @@ class VotingService:
                     source=Source.PAPER,
                     actor_id=actor.require_person().id,
                     now=now,
+                    previous=await voting.vote_of(conn, item_id=item_id, person_id=person_id),
                 )
 
     async def open_room(self, actor: Actor, meeting_id: int) -> Turnout:
