@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -104,6 +104,12 @@ async def get_body(conn: AsyncConnection, body_id: int) -> Body | None:
     result = await conn.execute(BODIES.where(bodies.c.id == body_id))
     row = result.mappings().one_or_none()
     return None if row is None else _body(row)
+
+
+async def get_bodies(conn: AsyncConnection, body_ids: Iterable[int]) -> dict[int, Body]:
+    """Several bodies at once, by id; ids that name no body are left out."""
+    result = await conn.execute(BODIES.where(bodies.c.id.in_(set(body_ids))))
+    return {body.id: body for body in map(_body, result.mappings())}
 
 
 async def list_bodies(conn: AsyncConnection, organisation_id: int) -> list[Body]:

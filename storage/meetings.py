@@ -104,6 +104,12 @@ async def get_meeting(conn: AsyncConnection, meeting_id: int) -> Meeting | None:
     return None if row is None else _meeting(row)
 
 
+async def get_meetings(conn: AsyncConnection, meeting_ids: Iterable[int]) -> dict[int, Meeting]:
+    """Several meetings at once, by id; ids that name no meeting are left out."""
+    result = await conn.execute(select(meetings).where(meetings.c.id.in_(set(meeting_ids))))
+    return {meeting.id: meeting for meeting in map(_meeting, result.mappings())}
+
+
 async def meetings_of_bodies(conn: AsyncConnection, body_ids: Sequence[int]) -> list[Meeting]:
     """Every meeting of these bodies, the soonest first."""
     if not body_ids:
@@ -201,10 +207,18 @@ async def add_material(
 
 async def agenda(conn: AsyncConnection, meeting_id: int) -> list[AgendaItem]:
     """The agenda in order, each item with its materials."""
+    return (await agendas(conn, [meeting_id]))[meeting_id]
+
+
+async def agendas(
+    conn: AsyncConnection, meeting_ids: Iterable[int]
+) -> dict[int, list[AgendaItem]]:
+    """The agendas of several meetings at once (in two queries, however many meetings)."""
+    wanted = set(meeting_ids)
     items = await conn.execute(
         select(agenda_items)
-        .where(agenda_items.c.meeting_id == meeting_id)
-        .order_by(agenda_items.c.position)
+        .where(agenda_items.c.meeting_id.in_(wanted))
+        .order_by(agenda_items.c.meeting_id, agenda_items.c.position)
     )
     rows = list(items.mappings())
     files = await conn.execute(
@@ -215,7 +229,10 @@ async def agenda(conn: AsyncConnection, meeting_id: int) -> list[AgendaItem]:
     by_item: dict[int, list[Material]] = {}
     for file in files.mappings():
         by_item.setdefault(file["item_id"], []).append(Material(**dict(file)))
-    return [_item(row, by_item.get(row["id"], ())) for row in rows]
+    found: dict[int, list[AgendaItem]] = {meeting_id: [] for meeting_id in wanted}
+    for row in rows:
+        found[row["meeting_id"]].append(_item(row, by_item.get(row["id"], ())))
+    return found
 
 
 async def create_proposal(

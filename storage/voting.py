@@ -3,11 +3,12 @@ attendance, and the append-only log of everything that happened."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Role
@@ -15,6 +16,17 @@ from bot.domain.voting import Choice, Source, Tally
 from storage.db import dialect_insert
 from storage.models import Ballot, RoomVote, Vote
 from storage.schema import attendance, ballots, meetings, room_votes, vote_log, voters, votes
+
+
+@dataclass(frozen=True, slots=True)
+class CastVote:
+    """An answer pressed on a ballot, and the answer it replaces (None for a first vote)."""
+
+    meeting_id: int
+    item_id: int
+    person_id: int
+    choice: Choice
+    previous: Choice | None
 
 
 def _ballot(row: Mapping[Any, Any]) -> Ballot:
@@ -62,6 +74,12 @@ async def get_ballot(conn: AsyncConnection, ballot_id: int) -> Ballot | None:
     result = await conn.execute(select(ballots).where(ballots.c.id == ballot_id))
     row = result.mappings().one_or_none()
     return None if row is None else _ballot(row)
+
+
+async def get_ballots(conn: AsyncConnection, ballot_ids: Iterable[int]) -> dict[int, Ballot]:
+    """Several ballots at once, by id; ids that name no ballot are left out."""
+    result = await conn.execute(select(ballots).where(ballots.c.id.in_(set(ballot_ids))))
+    return {ballot.id: ballot for ballot in map(_ballot, result.mappings())}
 
 
 async def ballot_of(conn: AsyncConnection, meeting_id: int, person_id: int) -> Ballot | None:
@@ -157,6 +175,71 @@ async def answers_of(conn: AsyncConnection, meeting_id: int, person_id: int) -> 
         )
     )
     return {row.item_id: Choice(row.choice) for row in result}
+
+
+async def answers_of_many(
+    conn: AsyncConnection, voters: Iterable[tuple[int, int]]
+) -> dict[tuple[int, int], dict[int, Choice]]:
+    """The answers of several members at once: (meeting id, person id) → item id → choice."""
+    wanted = set(voters)
+    result = await conn.execute(
+        select(votes.c.meeting_id, votes.c.person_id, votes.c.item_id, votes.c.choice).where(
+            tuple_(votes.c.meeting_id, votes.c.person_id).in_(wanted)
+        )
+    )
+    found: dict[tuple[int, int], dict[int, Choice]] = {key: {} for key in wanted}
+    for row in result:
+        found[(row.meeting_id, row.person_id)][row.item_id] = Choice(row.choice)
+    return found
+
+
+async def store_votes(conn: AsyncConnection, cast: Sequence[CastVote], *, now: datetime) -> None:
+    """Stores answers given on Telegram ballots, and each in the vote log, in two statements
+    however many there are. The caller has checked each against the answer before it (in the
+    same transaction), so every one is a change: `previous` says a first vote from a change."""
+    if not cast:
+        return
+    final = {(vote.item_id, vote.person_id): vote for vote in cast}  # a later press wins
+    statement = dialect_insert(conn, votes).values(
+        [
+            {
+                "item_id": vote.item_id,
+                "person_id": vote.person_id,
+                "meeting_id": vote.meeting_id,
+                "choice": vote.choice.value,
+                "source": Source.TELEGRAM.value,
+                "updated_at": now,
+            }
+            for vote in final.values()
+        ]
+    )
+    await conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[votes.c.item_id, votes.c.person_id],
+            set_={
+                "choice": statement.excluded.choice,
+                "source": statement.excluded.source,
+                "updated_at": statement.excluded.updated_at,
+            },
+        )
+    )
+    await conn.execute(
+        insert(vote_log),
+        [
+            {
+                "meeting_id": vote.meeting_id,
+                "item_id": vote.item_id,
+                "person_id": vote.person_id,
+                "action": "change" if vote.previous else "vote",
+                "choice": vote.choice.value,
+                "source": Source.TELEGRAM.value,
+                "details": {},
+                "actor_id": vote.person_id,
+                "at": now,
+            }
+            for vote in cast
+        ],
+    )
 
 
 async def votes_of(conn: AsyncConnection, meeting_id: int) -> list[Vote]:

@@ -4,14 +4,16 @@ and the count with its verdicts (clauses 4.6, 4.7, 4.9)."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.batch import Batcher
 from bot.clock import Clock
-from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
+from bot.domain.errors import AccessDenied, Conflict, DomainError, NotFound, ValidationError
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.domain.voting import Choice, Lines, Source, Tally, lines, verdict
@@ -47,6 +49,25 @@ class BallotView:
     @property
     def unanswered(self) -> list[int]:
         return [item.position for item in self.items if item.id not in self.answers]
+
+
+@dataclass(frozen=True, slots=True)
+class _Press:
+    """A press of an answer on a ballot, by the person the update came from."""
+
+    person_id: int
+    ballot_id: int
+    item_id: int
+    choice: Choice
+
+
+def _own(ballot: Ballot | None, person_id: int) -> Ballot:
+    """The ballot, if it is this person's own; a forged or forwarded one is refused."""
+    if ballot is None:
+        raise NotFound("ballot-error-not-found")
+    if ballot.person_id != person_id:
+        raise AccessDenied("ballot-error-not-yours")
+    return ballot
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,13 +247,36 @@ class VotingService:
         self._db = db
         self._clock = clock
         self._scheduler = scheduler
+        self._presses: Batcher[_Press, BallotView] = Batcher(self._write_votes)
 
     async def _ballot_view(self, conn: AsyncConnection, ballot: Ballot) -> BallotView:
-        meeting = present(await meetings.get_meeting(conn, ballot.meeting_id), "meeting")
-        body = present(await bodies.get_body(conn, meeting.body_id), "body")
-        answers = await voting.answers_of(conn, meeting.id, ballot.person_id)
-        items = decision_items(await meetings.agenda(conn, meeting.id))
-        return BallotView(ballot, meeting, body, items, answers, self._closed(meeting))
+        return (await self._ballot_views(conn, [ballot]))[ballot.id]
+
+    async def _ballot_views(
+        self, conn: AsyncConnection, ballots: Collection[Ballot]
+    ) -> dict[int, BallotView]:
+        """Ballots with their meetings, bodies, questions and answers: the same five queries
+        for one ballot or for a few hundred."""
+        if not ballots:
+            return {}
+        found = await meetings.get_meetings(conn, {ballot.meeting_id for ballot in ballots})
+        found_bodies = await bodies.get_bodies(conn, {m.body_id for m in found.values()})
+        agendas = await meetings.agendas(conn, found)
+        answers = await voting.answers_of_many(
+            conn, {(b.meeting_id, b.person_id) for b in ballots}
+        )
+        views = {}
+        for ballot in ballots:
+            meeting = present(found.get(ballot.meeting_id), "meeting")
+            views[ballot.id] = BallotView(
+                ballot,
+                meeting,
+                present(found_bodies.get(meeting.body_id), "body"),
+                decision_items(agendas[meeting.id]),
+                answers[(ballot.meeting_id, ballot.person_id)],
+                self._closed(meeting),
+            )
+        return views
 
     def _closed(self, meeting: Meeting) -> bool:
         """Ballots of this meeting take no more answers: the deadline passed or voting closed."""
@@ -251,13 +295,8 @@ class VotingService:
 
     async def _own_ballot(self, conn: AsyncConnection, actor: Actor, ballot_id: int) -> BallotView:
         """The ballot, if it is the actor's own: identity is the user id of the press."""
-        person = actor.require_person()
         ballot = await voting.get_ballot(conn, ballot_id)
-        if ballot is None:
-            raise NotFound("ballot-error-not-found")
-        if ballot.person_id != person.id:
-            raise AccessDenied("ballot-error-not-yours")
-        return await self._ballot_view(conn, ballot)
+        return await self._ballot_view(conn, _own(ballot, actor.require_person().id))
 
     async def ballot(self, actor: Actor, ballot_id: int) -> BallotView:
         async with self._db.read() as conn:
@@ -274,39 +313,41 @@ class VotingService:
     async def vote(self, actor: Actor, ballot_id: int, item_id: int, choice: Choice) -> BallotView:
         """One answer on one question. A second tap on the same answer changes nothing.
 
-        The ballot is read without the write lock; the write transaction, which SQLite runs one
-        at a time, only checks again what may have changed since (the ballot signed, voting
-        closed) and stores the answer, so hundreds of members can vote in the same second."""
-        async with self._db.read() as conn:
-            view = await self._own_ballot(conn, actor, ballot_id)
-        if not self._check_vote(view, item_id, choice):
-            return view
+        Presses that arrive while votes are being written are written together next (see
+        bot/batch.py): a few hundred members answering in the same second cost a few short
+        transactions, not one each behind SQLite's single writer."""
+        press = _Press(actor.require_person().id, ballot_id, item_id, choice)
+        return await self._presses.submit(press)
+
+    async def _write_votes(self, presses: list[_Press]) -> list[BallotView | Exception]:
+        """One transaction for the presses of a batch; each is checked against the ballot as
+        the presses before it in the batch left it, and refused on its own if it must be."""
         now = self._clock.now()
+        outcomes: list[BallotView | Exception] = []
+        cast: list[voting.CastVote] = []
         async with self._db.transaction() as conn:
-            ballot = present(await voting.get_ballot(conn, ballot_id), "ballot")
-            meeting = present(await meetings.get_meeting(conn, view.meeting.id), "meeting")
-            previous = await voting.vote_of(conn, item_id=item_id, person_id=ballot.person_id)
-            answers = dict(view.answers)
-            answers.pop(item_id, None)
-            if previous is not None:
-                answers[item_id] = previous
-            view = replace(
-                view, ballot=ballot, meeting=meeting, answers=answers, closed=self._closed(meeting)
-            )
-            if not self._check_vote(view, item_id, choice):
-                return view
-            await record_vote(
-                conn,
-                meeting_id=meeting.id,
-                item_id=item_id,
-                person_id=ballot.person_id,
-                choice=choice,
-                source=Source.TELEGRAM,
-                actor_id=ballot.person_id,
-                now=now,
-                previous=previous,
-            )
-        return replace(view, answers={**view.answers, item_id: choice})
+            found = await voting.get_ballots(conn, {press.ballot_id for press in presses})
+            views = await self._ballot_views(conn, list(found.values()))
+            for press in presses:
+                try:
+                    view = views[_own(found.get(press.ballot_id), press.person_id).id]
+                    if self._check_vote(view, press.item_id, press.choice):
+                        cast.append(
+                            voting.CastVote(
+                                meeting_id=view.meeting.id,
+                                item_id=press.item_id,
+                                person_id=press.person_id,
+                                choice=press.choice,
+                                previous=view.answers.get(press.item_id),
+                            )
+                        )
+                        answers = {**view.answers, press.item_id: press.choice}
+                        view = views[view.ballot.id] = replace(view, answers=answers)
+                    outcomes.append(view)
+                except DomainError as refused:
+                    outcomes.append(refused)
+            await voting.store_votes(conn, cast, now=now)
+        return outcomes
 
     @staticmethod
     def _check_vote(view: BallotView, item_id: int, choice: Choice) -> bool:
