@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -77,6 +77,21 @@ async def get_by_telegram(conn: AsyncConnection, telegram_id: int) -> Person | N
     result = await conn.execute(select(persons).where(persons.c.telegram_id == telegram_id))
     row = result.mappings().one_or_none()
     return None if row is None else person_from_row(row)
+
+
+async def get_by_telegram_ids(
+    conn: AsyncConnection, telegram_ids: Iterable[int]
+) -> dict[int, Person]:
+    """Several people at once, by Telegram user id; ids of nobody we know are left out."""
+    result = await conn.execute(
+        select(persons).where(persons.c.telegram_id.in_(set(telegram_ids)))
+    )
+    found = {}
+    for row in result.mappings():
+        person = person_from_row(row)
+        if person.telegram_id is not None:
+            found[person.telegram_id] = person
+    return found
 
 
 async def update_profile(

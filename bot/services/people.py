@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.batch import Batcher
 from bot.clock import Clock
 from bot.domain import people as check
 from bot.domain.errors import Conflict, NotFound, ValidationError
@@ -99,6 +100,8 @@ class PeopleService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
+        # Every update looks up its sender; those arriving together are looked up in one query.
+        self._lookups: Batcher[int, Person | None] = Batcher(self._find)
 
     async def organisations(self) -> list[Organisation]:
         """Organisations a teacher may register with (district names are public)."""
@@ -182,6 +185,10 @@ class PeopleService:
 
     async def actor(self, telegram_id: int, *, is_admin: bool) -> Actor:
         """The acting person of an update, from its Telegram user id."""
-        async with self._db.read() as conn:
-            person = await people.get_by_telegram(conn, telegram_id)
+        person = await self._lookups.submit(telegram_id)
         return Actor(telegram_id=telegram_id, person=person, is_admin=is_admin)
+
+    async def _find(self, telegram_ids: list[int]) -> list[Person | None]:
+        async with self._db.read() as conn:
+            found = await people.get_by_telegram_ids(conn, telegram_ids)
+        return [found.get(telegram_id) for telegram_id in telegram_ids]
