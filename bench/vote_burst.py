@@ -31,6 +31,9 @@ from tests.fakegram import Message, UserInfo
 VOTERS = 500
 BUTTON = "1 · За"
 P99_TARGET = 0.250
+# What this machine holds, proposed where the target above is missed (see WHY_P99).
+HELD_P99 = 0.600
+HELD_RATE = 400.0
 SHARES = (0.1, 0.25, 0.5, 0.75, 0.9, 1.0)
 WINDOW = 1.0  # seconds over which the presses are spread: "within the same second"
 
@@ -195,7 +198,7 @@ async def run(voters: int = VOTERS) -> Section:
                 measured = await burst(fake, presses, timeout=60 + voters / 10)
                 await asyncio.sleep(1.0)
                 floods = fake.flood_429_count - flood_before
-                section.notes.append(edits_note(fake, measured, presses))
+                section.notes.append(edits_note(fake, measured))
                 warnings = bot.warnings()
             finally:
                 await bot.stop()
@@ -223,44 +226,51 @@ async def run(voters: int = VOTERS) -> Section:
     return section
 
 
-WHY_SLOW = (
-    "**Why the targets are missed** (py-spy on the bot during this bench, and in-process "
-    "experiments with the production dispatcher that change one thing at a time; the bot itself "
-    "was not changed). (1) The answer waits for the edit: `CallbackAnswerMiddleware` in "
-    "`bot/app.py` answers *after* the handler, and the vote handler (`handlers/voting.py`) first "
-    "edits the ballot, which queues in the `RateLimiter` behind the global 29 a second (edits "
-    "count against Telegram's limit); so answers trickle out at the edit rate, and the last "
-    "press of 500 waits about 500 / 29 ≈ 17 s. Fix: answer first (`flags={'callback_answer': "
-    "{'pre': True}}` on the vote handler, or `await query.answer()` then "
-    "`callback_answer.disable()` once `voting.vote` returned, so domain errors still show as "
-    "alerts), and let the edit follow. In the experiment that alone took p99 from ~17 s to "
-    "~5.7 s. (2) Votes are recorded at only ~50-75 a second: each press costs three reads "
-    "(actor, FSM state, then the locale when the person has none) and a write transaction of "
-    "about 15 statements, taken with BEGIN IMMEDIATE; up to 15 pooled connections wait for "
-    "SQLite's write lock in `busy_timeout` sleeps (the aiosqlite worker threads dominate the "
-    "profile), holding pool connections the reads need meanwhile. Serialising write "
-    "transactions in the process (an `asyncio.Lock` in `Database.transaction`) took recording "
-    "to ~215 a second and p99 to ~1.8 s with fix (1). (3) To keep up with 500 a second the "
-    "write transaction must also shrink: read the ballot, meeting, body and agenda before it "
-    "(they do not change under a vote) and write only the vote and its log row (an upsert whose "
-    "WHERE repeats the closed/signed checks), building the new ballot view in memory instead of "
-    "reading it again."
+FINDINGS = (
+    "**What was found and fixed** (py-spy on the bot during this bench, and a run with each "
+    "press's stages timestamped inside the bot). (1) aiogram 3 runs a filter that is a plain "
+    "callable in a worker thread (`asyncio.to_thread`); a bare `State` or `F` expression is "
+    "one, so each press crossed 18 thread-pool hops before reaching its handler. Forms now "
+    "filter with `StateFilter` and wrapped magic filters (`handlers/filters.py`; "
+    "`tests/test_filters.py` fails on any handler or filter that would run in a thread). (2) "
+    "The press was answered after the ballot's edit, which queues for Telegram's 30 a second; "
+    "it is now answered as soon as the vote is stored. (3) Every update read its form state from "
+    "the database; the table is now mirrored in memory and written through. (4) Each vote was "
+    "its own write transaction of about 15 statements behind SQLite's single writer, every "
+    "statement several round trips to aiosqlite's thread through a busy event loop: presses "
+    "waited ~1.9 s for the write lock. Presses arriving while votes are being written now go "
+    "together in the next transaction of about seven statements (`bot/batch.py`). (5) The "
+    "same for each update's sender: ~230 ms waiting for a pooled connection, now one query per "
+    "batch. Before these changes this bench answered 70 presses a second with a p99 of 6.4 s."
+)
+
+WHY_P99 = (
+    "**Why p99 still misses 250 ms.** The bot is now bound by its one event loop: a press costs "
+    "about 2 ms of it (aiogram parsing and routing the update, the HTTP answer, the press's "
+    "share of its batch, rendering the ballot anew), work the baseline's handler does not do, "
+    "so 500 presses in a second keep the loop busy for about a second and the later ones wait "
+    "their turn. In the timestamped run the 90th percentile of a press was ~0.2 s from the fake "
+    "to the handler (the bot's next getUpdates comes round later when the loop is busy), "
+    "~0.13 s for its batch to be written and ~0.05 s for the sender's lookup. With 250 presses "
+    "in the second the median was 80 ms and p99 0.37 s, so there is a tail the load does not "
+    "explain alone; it was not chased further. Reaching 250 ms would take more than one process "
+    "(webhooks behind a balancer, which SQLite's one writer does not suit) or much less Python "
+    f"per press. A target that holds on this machine and still catches a regression: every "
+    f"press answered, at least {HELD_RATE:.0f} a second, p99 under {HELD_P99 * 1000:.0f} ms. "
+    "(A council of thirty all pressing within the same second, run the same way: median 12 ms, "
+    "p99 15 ms.)"
 )
 
 
-def edits_note(fake: TimedTelegram, measured: Burst, presses: list[Press]) -> str:
-    """Where the answer time goes: each answer set against the edit of the same ballot."""
-    edited = {a.chat_id: a.at for a in fake.arrivals if a.method == "editMessageText"}
-    chat_of = dict(zip(measured.pressed, (p.message.chat_id for p in presses), strict=True))
-    gaps = [at - edited[chat_of[q]] for q, at in measured.answered.items() if chat_of[q] in edited]
-    if len(edited) < 2 or not gaps:
-        return f"The bot edited {len(edited)} ballots during the burst."
-    span = max(edited.values()) - min(edited.values())
+def edits_note(fake: TimedTelegram, measured: Burst) -> str:
+    """The ballots' edits (the ✅ on the answer) come after the answers, at Telegram's pace."""
+    edited = sum(1 for a in fake.arrivals if a.method == "editMessageText")
+    last_answer = max(measured.answered.values(), default=measured.first)
     return (
-        f"The bot edited {len(edited)} ballots (the ✅ on the answer) at "
-        f"{(len(edited) - 1) / span:.1f} a second, and answered each press "
-        f"{median(gaps) * 1000:.0f} ms (median) after its ballot's edit arrived: the answer "
-        "waits for the edit, and the edits wait for the global limit of the rate limiter."
+        f"The last press was answered {last_answer - measured.first:.2f} s after the first; "
+        f"one second later the bot had edited {edited} of the {len(measured.pressed)} ballots "
+        "(the ✅ on the answer): each press is answered as soon as its vote is stored, and the "
+        "edits follow, paced to Telegram's 30 messages in any one second."
     )
 
 
@@ -287,7 +297,7 @@ def report(
         exactly_once,
     )
     base_rate = base.answered_per_second()
-    section.notes.append(WHY_SLOW)
+    section.notes.append(FINDINGS)
     recorded_rate = 0.0
     if log_times:
         after = sorted((at - measured.first_wall).total_seconds() for at in log_times)
@@ -328,3 +338,11 @@ def report(
             f"< {P99_TARGET * 1000:.0f} ms" if target else "",
             p99 < P99_TARGET if target else None,
         )
+        if target and not p99 < P99_TARGET:
+            section.add(
+                "the same, against the target proposed below",
+                f"{p99 * 1000:.0f} ms, {measured.answered_per_second():.0f} answered a second",
+                f"< {HELD_P99 * 1000:.0f} ms, ≥ {HELD_RATE:.0f}/s",
+                p99 < HELD_P99 and measured.answered_per_second() >= HELD_RATE,
+            )
+            section.notes.append(WHY_P99)
