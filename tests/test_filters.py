@@ -7,7 +7,6 @@ Forms filter with ``StateFilter`` and magic ``F`` expressions are wrapped in ``h
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from aiogram import F, Router
@@ -27,7 +26,7 @@ def handlers_of(router: Router) -> Iterator[tuple[str, str, object]]:
             yield router.name, name, handler
             for event_filter in handler.filters or []:
                 yield router.name, name, event_filter
-        for event_filter in observer._handler.filters or []:  # noqa: SLF001 - router-level filters
+        for event_filter in observer._handler.filters or []:
             yield router.name, name, event_filter
     for sub in router.sub_routers:
         yield from handlers_of(sub)
