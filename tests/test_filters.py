@@ -33,7 +33,7 @@ def handlers_of(router: Router) -> Iterator[tuple[str, str, object]]:
 
 
 async def test_no_filter_or_handler_runs_in_a_thread(db: Database) -> None:
-    settings = Settings(_env_file=None, bot_token="123456:" + "A" * 35)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, bot_token="123456:" + "A" * 35)
     dp = build_dispatcher(settings, db, ManualClock(), scheduler=ClockScheduler())
     checked = list(handlers_of(dp))
     # The bot has well over a hundred handlers and filters; all of them are looked at.
