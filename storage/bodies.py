@@ -101,9 +101,7 @@ async def create_body(
 
 
 async def get_body(conn: AsyncConnection, body_id: int) -> Body | None:
-    result = await conn.execute(BODIES.where(bodies.c.id == body_id))
-    row = result.mappings().one_or_none()
-    return None if row is None else _body(row)
+    return (await get_bodies(conn, [body_id])).get(body_id)
 
 
 async def get_bodies(conn: AsyncConnection, body_ids: Iterable[int]) -> dict[int, Body]:

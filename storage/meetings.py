@@ -99,9 +99,7 @@ async def create_meeting(
 
 
 async def get_meeting(conn: AsyncConnection, meeting_id: int) -> Meeting | None:
-    result = await conn.execute(select(meetings).where(meetings.c.id == meeting_id))
-    row = result.mappings().one_or_none()
-    return None if row is None else _meeting(row)
+    return (await get_meetings(conn, [meeting_id])).get(meeting_id)
 
 
 async def get_meetings(conn: AsyncConnection, meeting_ids: Iterable[int]) -> dict[int, Meeting]:

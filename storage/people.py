@@ -74,9 +74,7 @@ async def get_person(conn: AsyncConnection, person_id: int) -> Person | None:
 
 
 async def get_by_telegram(conn: AsyncConnection, telegram_id: int) -> Person | None:
-    result = await conn.execute(select(persons).where(persons.c.telegram_id == telegram_id))
-    row = result.mappings().one_or_none()
-    return None if row is None else person_from_row(row)
+    return (await get_by_telegram_ids(conn, [telegram_id])).get(telegram_id)
 
 
 async def get_by_telegram_ids(

@@ -71,9 +71,7 @@ async def open_ballots(conn: AsyncConnection, meeting_id: int, person_ids: Itera
 
 
 async def get_ballot(conn: AsyncConnection, ballot_id: int) -> Ballot | None:
-    result = await conn.execute(select(ballots).where(ballots.c.id == ballot_id))
-    row = result.mappings().one_or_none()
-    return None if row is None else _ballot(row)
+    return (await get_ballots(conn, [ballot_id])).get(ballot_id)
 
 
 async def get_ballots(conn: AsyncConnection, ballot_ids: Iterable[int]) -> dict[int, Ballot]:
@@ -165,16 +163,6 @@ async def vote_of(conn: AsyncConnection, *, item_id: int, person_id: int) -> Cho
     )
     choice = result.scalar_one_or_none()
     return None if choice is None else Choice(choice)
-
-
-async def answers_of(conn: AsyncConnection, meeting_id: int, person_id: int) -> dict[int, Choice]:
-    """One member's answers in a meeting: item id → choice."""
-    result = await conn.execute(
-        select(votes.c.item_id, votes.c.choice).where(
-            votes.c.meeting_id == meeting_id, votes.c.person_id == person_id
-        )
-    )
-    return {row.item_id: Choice(row.choice) for row in result}
 
 
 async def answers_of_many(
