@@ -54,8 +54,9 @@ class DatabaseStorage(BaseStorage):
         rows = await self._mirror()
         current = rows.get(name, _Row(None, {}))
         row: dict[str, Any] = {"state": current.state, "data": current.data} | values
+        empty = row["state"] is None and not row["data"]
         async with self._db.transaction() as conn:
-            if row["state"] is None and not row["data"]:
+            if empty:
                 await conn.execute(delete(fsm_states).where(fsm_states.c.key == name))
             else:
                 statement = dialect_insert(conn, fsm_states).values(
@@ -68,7 +69,7 @@ class DatabaseStorage(BaseStorage):
                     )
                 )
         # Committed: the mirror follows, with no await in between, so writes land in order.
-        if row["state"] is None and not row["data"]:
+        if empty:
             rows.pop(name, None)
         else:
             rows[name] = _Row(row["state"], copy.deepcopy(row["data"]))

@@ -129,11 +129,10 @@ async def record_vote(
     source: Source,
     actor_id: int,
     now: datetime,
-    previous: Choice | None,
 ) -> None:
     """Sets one answer and, when it changed anything, appends it to the vote log: a vote, a
-    change of a vote (`previous` is the answer before, read in the same transaction), or
-    (entered by the secretary) a paper vote."""
+    change of a vote, or (entered by the secretary) a paper vote."""
+    previous = await voting.vote_of(conn, item_id=item_id, person_id=person_id)
     if not await voting.set_vote(
         conn,
         meeting_id=meeting_id,
@@ -480,7 +479,6 @@ class VotingService:
                     source=Source.PAPER,
                     actor_id=actor.require_person().id,
                     now=now,
-                    previous=await voting.vote_of(conn, item_id=item_id, person_id=person_id),
                 )
 
     async def open_room(self, actor: Actor, meeting_id: int) -> Turnout:
