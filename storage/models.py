@@ -185,6 +185,14 @@ class Vote(Frozen):
     source: Source
 
 
+class Presence(Frozen):
+    """A member's attendance in the room (see bot/domain/participation.py)."""
+
+    person_id: int
+    present: bool
+    counted: bool
+
+
 class RoomVote(Frozen):
     item_id: int
     tally: Tally

@@ -357,6 +357,9 @@ attendance = Table(
     Column("present", Boolean, nullable=False),
     Column("source", String(16), nullable=False),  # secretary | code
     Column("updated_at", UTCDateTime, nullable=False),
+    # In the room when an open vote was recorded: their vote was given there, so they sign no
+    # ballot (bot/domain/participation.py).
+    Column("counted", Boolean, nullable=False, server_default=false()),
 )
 
 vote_log = Table(

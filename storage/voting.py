@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.domain.model import Role
 from bot.domain.voting import Choice, Source, Tally
 from storage.db import dialect_insert
-from storage.models import Ballot, RoomVote, Vote
+from storage.models import Ballot, Presence, RoomVote, Vote
 from storage.schema import attendance, ballots, meetings, room_votes, vote_log, voters, votes
 
 
@@ -287,27 +287,65 @@ async def set_attendance(
     meeting_id: int,
     person_id: int,
     present: bool,
+    counted: bool,
     source: str,
     now: datetime,
 ) -> None:
+    """Whether a member is in the room, and whether they were counted in an open vote there."""
+    values = {"present": present, "counted": counted, "source": source, "updated_at": now}
     statement = dialect_insert(conn, attendance).values(
-        meeting_id=meeting_id, person_id=person_id, present=present, source=source, updated_at=now
+        meeting_id=meeting_id, person_id=person_id, **values
     )
     await conn.execute(
         statement.on_conflict_do_update(
-            index_elements=[attendance.c.meeting_id, attendance.c.person_id],
-            set_={"present": present, "source": source, "updated_at": now},
+            index_elements=[attendance.c.meeting_id, attendance.c.person_id], set_=values
         )
     )
+
+
+async def count_in_room(conn: AsyncConnection, meeting_id: int, person_ids: Iterable[int]) -> None:
+    """Marks those in the room as counted in an open vote recorded there."""
+    wanted = set(person_ids)
+    if wanted:
+        await conn.execute(
+            update(attendance)
+            .where(attendance.c.meeting_id == meeting_id, attendance.c.person_id.in_(wanted))
+            .values(counted=True)
+        )
+
+
+async def presence_of(conn: AsyncConnection, meeting_id: int) -> dict[int, Presence]:
+    """Person id → their attendance record in this meeting, for those who have one."""
+    result = await conn.execute(
+        select(attendance.c.person_id, attendance.c.present, attendance.c.counted).where(
+            attendance.c.meeting_id == meeting_id
+        )
+    )
+    return {
+        row.person_id: Presence(person_id=row.person_id, present=row.present, counted=row.counted)
+        for row in result
+    }
+
+
+async def counted_in_room(
+    conn: AsyncConnection, voters: Iterable[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Of these (meeting id, person id), those in the room and counted in an open vote there."""
+    wanted = set(voters)
+    if not wanted:
+        return set()
+    result = await conn.execute(
+        select(attendance.c.meeting_id, attendance.c.person_id).where(
+            tuple_(attendance.c.meeting_id, attendance.c.person_id).in_(wanted),
+            attendance.c.present,
+            attendance.c.counted,
+        )
+    )
+    return {(row.meeting_id, row.person_id) for row in result}
 
 
 async def present_of(conn: AsyncConnection, meeting_id: int) -> set[int]:
-    result = await conn.execute(
-        select(attendance.c.person_id).where(
-            attendance.c.meeting_id == meeting_id, attendance.c.present
-        )
-    )
-    return set(result.scalars())
+    return {p.person_id for p in (await presence_of(conn, meeting_id)).values() if p.present}
 
 
 async def log(
