@@ -8,6 +8,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.domain.meetings import MeetingForm
 from bot.domain.voting import Choice
 from bot.services.voting import BallotView
 from bot.texts import Texts, local_time, when
@@ -47,6 +48,8 @@ def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardM
         )
     if view.closed:
         lines.append(texts.get("ballot-closed"))
+    elif view.in_room:
+        lines.append(texts.get("ballot-in-room"))
     elif view.ballot.signed_at is not None:
         lines.append(
             texts.get("ballot-signed", at=local_time(view.ballot.signed_at, body.timezone))
@@ -55,7 +58,7 @@ def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardM
             lines.append(texts.get("ballot-revote"))
     else:
         lines.append(texts.get("ballot-how"))
-    if view.closed:
+    if view.closed or view.in_room:
         return "\n".join(lines), None
     rows: list[list[InlineKeyboardButton]] = []
     for item in view.items:
@@ -104,6 +107,10 @@ def results_lines(
             may="yes" if results["may_decide"] else "no",
         ),
     ]
+    if meeting.form is MeetingForm.HYBRID and "in_room" in results:
+        lines.append(
+            texts.get("results-ways", in_room=results["in_room"], by_ballot=results["by_ballot"])
+        )
     for item in results["items"]:
         lines.append(texts.get("notice-agenda-item", number=item["position"], title=item["title"]))
         if item["verdict"] != "information":

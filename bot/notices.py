@@ -245,8 +245,8 @@ class NoticeSender:
         kind = ctx.notice.kind
         if kind in BALLOTS and recipient.person is not None:
             view = await self._voting.ballot_of(ctx.meeting.id, recipient.person.id)
-            if view is None or view.closed:
-                return None
+            if view is None or view.closed or view.in_room:
+                return None  # closed, or they voted in the room: no ballot for them now
             text, markup = ballot_message(texts, view)
             details = {key: str(value) for key, value in ctx.notice.details.items()}
             heading = texts.get(f"notice-{kind.value.replace('_', '-')}", **details)

@@ -21,9 +21,9 @@ from bot.domain.meetings import MeetingForm
 from bot.domain.voting import Choice, Tally
 from bot.notice_texts import MeetingCb
 from bot.services.access import Actor
-from bot.services.voting import Turnout, VotingService
+from bot.services.voting import RoomEntry, Turnout, VotingService
 from handlers.filters import ANSWER, NOT_COMMAND
-from handlers.render import message_of
+from handlers.render import local_time, message_of
 
 COUNTS = re.compile(r"^\s*(\d{1,4})[\s,;/-]+(\d{1,4})[\s,;/-]+(\d{1,4})\s*$")
 
@@ -74,12 +74,14 @@ def turnout_screen(i18n: I18nContext, turnout: Turnout) -> tuple[str, InlineKeyb
                     source=i18n.get(f"source-{voter.source.value}"),
                 )
             )
+        elif voter.in_room:
+            text.append(i18n.get("turnout-line-in-room", name=voter.name))
         else:
             key = "turnout-line-waiting" if voter.reachable else "turnout-line-unreachable"
             text.append(i18n.get(key, name=voter.name))
     kb = InlineKeyboardBuilder()
     open_ballots = meeting.form.has_ballot and meeting.ballots_closed_at is None
-    if open_ballots and turnout.voted < len(turnout.voters):
+    if open_ballots and any(voter.waiting for voter in turnout.voters):
         kb.button(
             text=i18n.get("turnout-remind"),
             callback_data=VoteCb(action="remind", meeting=meeting.id),
@@ -120,9 +122,18 @@ def room_screen(i18n: I18nContext, turnout: Turnout) -> tuple[str, InlineKeyboar
                     abstain=tally.abstain,
                 )
             )
+    if meeting.form.has_ballot:
+        text.append(
+            i18n.get(
+                "room-ways",
+                in_room=turnout.in_room,
+                by_ballot=len(turnout.participation.by_ballot),
+            )
+        )
     kb = InlineKeyboardBuilder()
     for voter in turnout.voters:
-        mark = "✅" if voter.present else ("🗳" if voter.voted else "▫️")
+        # A signed ballot is the member's vote, whether or not they are in the room too.
+        mark = "🗳" if voter.voted else ("✅" if voter.present else "▫️")
         kb.button(
             text=f"{mark} {voter.name}",
             callback_data=VoteCb(action="toggle", meeting=meeting.id, person=voter.person_id),
@@ -138,6 +149,26 @@ def room_screen(i18n: I18nContext, turnout: Turnout) -> tuple[str, InlineKeyboar
     kb.button(text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id))
     kb.adjust(1)
     return "\n".join(text), kb.as_markup()
+
+
+def early_room_screen(i18n: I18nContext, entry: RoomEntry) -> tuple[str, InlineKeyboardMarkup]:
+    """Before the meeting starts: why the room is not open yet, and the way to open it."""
+    meeting, body = entry.meeting, entry.body
+    text = [i18n.get("room-early", starts=local_time(meeting.starts_at, body.timezone))]
+    if meeting.form.has_ballot and meeting.vote_deadline is not None:
+        text.append(
+            i18n.get(
+                "room-early-ballots", deadline=local_time(meeting.vote_deadline, body.timezone)
+            )
+        )
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("room-early-open"),
+        callback_data=VoteCb(action="roomearly", meeting=meeting.id),
+    )
+    kb.button(text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id))
+    kb.adjust(1)
+    return "\n\n".join(text), kb.as_markup()
 
 
 def choices_markup(i18n: I18nContext, make: VoteCb) -> InlineKeyboardMarkup:
@@ -232,7 +263,7 @@ def router() -> Router:
         turnout = await voting.turnout(actor, callback_data.meeting)
         kb = InlineKeyboardBuilder()
         for voter in turnout.voters:
-            if not voter.voted:
+            if voter.waiting:
                 kb.button(
                     text=voter.name,
                     callback_data=VoteCb(
@@ -329,7 +360,23 @@ def router() -> Router:
         voting: VotingService,
         i18n: I18nContext,
     ) -> None:
-        text, markup = room_screen(i18n, await voting.open_room(actor, callback_data.meeting))
+        entry = await voting.room_entry(actor, callback_data.meeting)
+        if entry.early:
+            text, markup = early_room_screen(i18n, entry)
+        else:
+            text, markup = room_screen(i18n, await voting.open_room(actor, entry.meeting.id))
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(VoteCb.filter(F.action == "roomearly"))
+    async def room_early(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        turnout = await voting.open_room(actor, callback_data.meeting, early=True)
+        text, markup = room_screen(i18n, turnout)
         await message_of(query).edit_text(text, reply_markup=markup)
 
     @r.callback_query(VoteCb.filter(F.action == "toggle"))
@@ -355,11 +402,12 @@ def router() -> Router:
     ) -> None:
         turnout = await voting.turnout(actor, callback_data.meeting)
         item = next(i for i in turnout.items if i.id == callback_data.item)
-        in_room = sum(1 for v in turnout.voters if v.present and not v.voted)
         await state.set_state(RoomVoteForm.counts)
         await state.set_data({"meeting": callback_data.meeting, "item": callback_data.item})
         await message_of(query).answer(
-            i18n.get("room-ask-counts", number=item.position, title=item.title, present=in_room)
+            i18n.get(
+                "room-ask-counts", number=item.position, title=item.title, present=turnout.in_room
+            )
         )
 
     async def record(

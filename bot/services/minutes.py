@@ -18,11 +18,12 @@ from bot.documents.protocol import (
     validate_template,
 )
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
-from bot.domain.meetings import MeetingStatus, NoticeKind
+from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.domain.voting import Source
 from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, require_body_manager, require_coordinator
+from bot.services.voting import participation
 from bot.texts import Texts, local_date, local_time
 from storage import bodies, meetings, notices, organisations, people, voting
 from storage import minutes as minutes_store
@@ -184,11 +185,12 @@ class MinutesService:
         )
         frozen = await voting.voters_of(conn, meeting.id)
         names = {p: present(await people.get_person(conn, p), "person").full_name for p in frozen}
-        present_ids = await voting.present_of(conn, meeting.id)
         signed = {
             b.person_id: b.source for b in await voting.ballots_of(conn, meeting.id) if b.signed_at
         }
-        took_part = present_ids | set(signed)
+        taking_part = await participation(conn, meeting)
+        in_room = taking_part.in_room  # present without a signed ballot: they voted there
+        took_part = taking_part.participants
         roles = await self._people(conn, body)
         chair = (roles.get(Role.DEPUTY) if record.chair_absent else roles.get(Role.CHAIR)) or []
         chair_title = "protocol-deputy" if record.chair_absent else "protocol-chair"
@@ -235,27 +237,13 @@ class MinutesService:
             form=texts.get(f"form-{meeting.form.value}"),
             place=meeting.place,
             roster=int(results.get("roster", len(frozen))),
-            present=sorted(names[p] for p in present_ids if p in names),
-            ballot=sorted(
-                names[p]
-                for p, s in signed.items()
-                if s is Source.TELEGRAM and p not in present_ids
-            ),
-            paper=sorted(
-                names[p] for p, s in signed.items() if s is Source.PAPER and p not in present_ids
-            ),
+            present=sorted(names[p] for p in in_room if p in names),
+            ballot=sorted(names[p] for p, s in signed.items() if s is Source.TELEGRAM),
+            paper=sorted(names[p] for p, s in signed.items() if s is Source.PAPER),
             absent=sorted(names[p] for p in frozen if p not in took_part),
             guests=sorted(p.full_name for p in roles.get(Role.GUEST, [])),
             participants=int(results.get("participants", len(took_part))),
-            quorum_text=texts.get(
-                "protocol-quorum",
-                participants=int(results.get("participants", 0)),
-                roster=int(results.get("roster", 0)),
-                quorum_needed=int(results.get("quorum_needed", 0)),
-                decision_needed=int(results.get("decision_needed", 0)),
-                valid="yes" if results.get("valid") else "no",
-                may="yes" if results.get("may_decide") else "no",
-            ),
+            quorum_text=self._quorum_text(meeting, results),
             items=items,
             chair_title=texts.get(chair_title),
             chair_name=chair[0].full_name if chair else "",
@@ -270,6 +258,27 @@ class MinutesService:
                 reason=record.reason or "",
             ),
         )
+
+    def _quorum_text(self, meeting: Meeting, results: dict[str, Any]) -> str:
+        """The quorum sentence; in a hybrid meeting also how it was counted (4.6): those in
+        the room and those by опросный лист together, each member once."""
+        text = self._texts.get(
+            "protocol-quorum",
+            participants=int(results.get("participants", 0)),
+            roster=int(results.get("roster", 0)),
+            quorum_needed=int(results.get("quorum_needed", 0)),
+            decision_needed=int(results.get("decision_needed", 0)),
+            valid="yes" if results.get("valid") else "no",
+            may="yes" if results.get("may_decide") else "no",
+        )
+        if meeting.form is not MeetingForm.HYBRID or "in_room" not in results:
+            return text
+        ways = self._texts.get(
+            "protocol-ways",
+            in_room=int(results["in_room"]),
+            by_ballot=int(results["by_ballot"]),
+        )
+        return f"{text} {ways}"
 
     async def submit(self, actor: Actor, minutes_id: int) -> tuple[MinutesView, Person]:
         """The secretary sends the draft for signature: to the chair, or to the deputy when

@@ -16,6 +16,7 @@ from bot.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, DomainError, NotFound, ValidationError
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
+from bot.domain.participation import Member, Participation
 from bot.domain.voting import Choice, Lines, Source, Tally, lines, verdict
 from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, require_body_manager
@@ -34,6 +35,7 @@ class BallotView:
     items: list[AgendaItem]  # the questions that need a decision
     answers: dict[int, Choice]  # item id → the member's answer
     closed: bool  # the deadline passed or voting was closed
+    in_room: bool = False  # counted in an open vote in the room: no ballot for them
 
     @property
     def signed(self) -> bool:
@@ -42,7 +44,7 @@ class BallotView:
     def may_change(self, item_id: int) -> bool:
         """A signed answer is final unless the body allows changes until the deadline; a
         question added after signing can still be answered."""
-        if self.closed:
+        if self.closed or self.in_room:
             return False
         return not self.signed or self.body.rules.revote or item_id not in self.answers
 
@@ -79,6 +81,12 @@ class VoterState:
     present: bool  # marked present in the room
     source: Source | None
     reachable: bool
+    in_room: bool = False  # counted in an open vote in the room: votes there, not by ballot
+
+    @property
+    def waiting(self) -> bool:
+        """Has neither signed a ballot nor voted in the room."""
+        return not self.voted and not self.in_room
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +99,12 @@ class Turnout:
     lines: Lines
     items: list[AgendaItem]
     room: dict[int, Tally]
+    participation: Participation
+
+    @property
+    def in_room(self) -> int:
+        """Those who vote in the room: present, without a signed ballot."""
+        return len(self.participation.in_room)
 
     @property
     def voted(self) -> int:
@@ -99,6 +113,15 @@ class Turnout:
     @property
     def present(self) -> int:
         return sum(1 for v in self.voters if v.present)
+
+
+@dataclass(frozen=True, slots=True)
+class RoomEntry:
+    """Where «Заседание в зале» leads: `early` when the meeting has not started yet."""
+
+    meeting: Meeting
+    body: Body
+    early: bool
 
 
 def decision_items(agenda: list[AgendaItem]) -> list[AgendaItem]:
@@ -157,20 +180,61 @@ async def record_vote(
     )
 
 
-async def participants(conn: AsyncConnection, meeting: Meeting) -> set[int]:
-    """P: voters who signed a ballot (telegram or paper) or were present in the room."""
+async def participation(
+    conn: AsyncConnection, meeting: Meeting, agenda: list[AgendaItem] | None = None
+) -> Participation:
+    """Who of the frozen roster took part, and how, with the room's counts by question
+    number: the rule of one person, one vote lives in bot/domain/participation.py."""
     frozen = await voting.voters_of(conn, meeting.id)
     signed = {b.person_id for b in await voting.ballots_of(conn, meeting.id) if b.signed_at}
-    present = await voting.present_of(conn, meeting.id) if meeting.form.has_place else set()
-    return (signed | present) & set(frozen)
+    presence = await voting.presence_of(conn, meeting.id) if meeting.form.has_place else {}
+    members = {}
+    for person_id in frozen:
+        record = presence.get(person_id)
+        members[person_id] = Member(
+            present=record is not None and record.present,
+            signed=person_id in signed,
+            counted=record is not None and record.counted,
+        )
+    if agenda is None:
+        agenda = await meetings.agenda(conn, meeting.id)
+    numbers = {item.id: item.position for item in agenda}
+    room = {
+        numbers[item_id]: vote.tally
+        for item_id, vote in (await voting.room_votes_of(conn, meeting.id)).items()
+        if item_id in numbers
+    }
+    return Participation(members, room)
+
+
+async def participants(conn: AsyncConnection, meeting: Meeting) -> set[int]:
+    """P: voters who signed a ballot (telegram or paper) or were present in the room."""
+    return set((await participation(conn, meeting)).participants)
+
+
+def require_countable(taking_part: Participation) -> None:
+    """Refuses to count while a room count is larger than the room, saying which question to
+    record again: closing never fails on the stored counts, it says what to correct."""
+    problems = taking_part.problems()
+    if problems:
+        first = problems[0]
+        raise ValidationError(
+            "voting-error-room-count",
+            number=first.number,
+            recorded=first.recorded,
+            room=first.room,
+        )
 
 
 async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str, Any]:
-    """The result of a meeting, as it is kept with it and sent to everyone."""
+    """The result of a meeting, as it is kept with it and sent to everyone: per question the
+    ballots of those who signed and the room's count of those who voted there."""
     frozen = await voting.voters_of(conn, meeting.id)
-    took_part = await participants(conn, meeting)
-    signed = {b.person_id for b in await voting.ballots_of(conn, meeting.id) if b.signed_at}
-    meeting_lines = lines(len(frozen), len(took_part), body.rules)
+    agenda = await meetings.agenda(conn, meeting.id)
+    taking_part = await participation(conn, meeting, agenda)
+    require_countable(taking_part)
+    signed = taking_part.by_ballot
+    meeting_lines = lines(len(frozen), len(taking_part.participants), body.rules)
     chair = next((p for p, role in frozen.items() if role is Role.CHAIR), None)
     cast = [v for v in await voting.votes_of(conn, meeting.id) if v.person_id in signed]
     room = await voting.room_votes_of(conn, meeting.id)
@@ -178,7 +242,7 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
     for person_id in frozen.keys() - names.keys():  # left the roster since voting opened
         names[person_id] = present(await people.get_person(conn, person_id), "person").full_name
     items = []
-    for item in await meetings.agenda(conn, meeting.id):
+    for item in agenda:
         choices = [v.choice for v in cast if v.item_id == item.id]
         tally = Tally.of(choices)
         chair_choice = next(
@@ -211,6 +275,9 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
         "decision_needed": meeting_lines.decision_needed,
         "valid": meeting_lines.valid,
         "may_decide": meeting_lines.may_decide,
+        # How P was made up: in the room and by опросный лист, each member once (4.6).
+        "in_room": len(taking_part.in_room),
+        "by_ballot": len(taking_part.by_ballot),
         "items": items,
         "named": [
             {
@@ -254,16 +321,16 @@ class VotingService:
     async def _ballot_views(
         self, conn: AsyncConnection, ballots: Collection[Ballot]
     ) -> dict[int, BallotView]:
-        """Ballots with their meetings, bodies, questions and answers: the same five queries
+        """Ballots with their meetings, bodies, questions and answers: the same six queries
         for one ballot or for a few hundred."""
         if not ballots:
             return {}
         found = await meetings.get_meetings(conn, {ballot.meeting_id for ballot in ballots})
         found_bodies = await bodies.get_bodies(conn, {m.body_id for m in found.values()})
         agendas = await meetings.agendas(conn, found)
-        answers = await voting.answers_of_many(
-            conn, {(b.meeting_id, b.person_id) for b in ballots}
-        )
+        pairs = {(b.meeting_id, b.person_id) for b in ballots}
+        answers = await voting.answers_of_many(conn, pairs)
+        in_room = await voting.counted_in_room(conn, pairs)
         views = {}
         for ballot in ballots:
             meeting = present(found.get(ballot.meeting_id), "meeting")
@@ -274,6 +341,8 @@ class VotingService:
                 decision_items(agendas[meeting.id]),
                 answers[(ballot.meeting_id, ballot.person_id)],
                 self._closed(meeting),
+                in_room=ballot.signed_at is None
+                and (ballot.meeting_id, ballot.person_id) in in_room,
             )
         return views
 
@@ -354,6 +423,8 @@ class VotingService:
         when voting is closed, the question is not on the ballot, or the ballot is final."""
         if view.closed:
             raise Conflict("ballot-error-closed")
+        if view.in_room:
+            raise Conflict("ballot-error-voted-in-room")
         if item_id not in {item.id for item in view.items}:
             raise NotFound("ballot-error-not-found")
         if view.answers.get(item_id) is choice:
@@ -369,6 +440,8 @@ class VotingService:
             view = await self._own_ballot(conn, actor, ballot_id)
             if view.closed:
                 raise Conflict("ballot-error-closed")
+            if view.in_room:
+                raise Conflict("ballot-error-voted-in-room")
             if view.unanswered:
                 raise ValidationError(
                     "ballot-error-unanswered", numbers=", ".join(map(str, view.unanswered))
@@ -399,33 +472,35 @@ class VotingService:
         if not frozen:
             raise Conflict("voting-error-not-open")
         ballots = {b.person_id: b for b in await voting.ballots_of(conn, meeting.id)}
-        present_ids = await voting.present_of(conn, meeting.id)
+        agenda = await meetings.agenda(conn, meeting.id)
+        taking_part = await participation(conn, meeting, agenda)
         states = []
         for person_id, role in frozen.items():
             person = present(await people.get_person(conn, person_id), "person")
             ballot = ballots.get(person_id)
-            signed = ballot is not None and ballot.signed_at is not None
+            member = taking_part.members[person_id]
             states.append(
                 VoterState(
                     person_id=person_id,
                     name=person.full_name,
                     role=role,
-                    voted=signed,
-                    present=person_id in present_ids,
-                    source=ballot.source if signed and ballot else None,
+                    voted=member.signed,
+                    present=member.present,
+                    source=ballot.source if member.signed and ballot else None,
                     reachable=person.telegram_id is not None and person.reachable,
+                    in_room=member.counted and member.present and not member.signed,
                 )
             )
         states.sort(key=lambda s: s.name)
-        took_part = await participants(conn, meeting)
         room = {k: v.tally for k, v in (await voting.room_votes_of(conn, meeting.id)).items()}
         return Turnout(
             meeting=meeting,
             body=access.body,
             voters=states,
-            lines=lines(len(frozen), len(took_part), access.body.rules),
-            items=decision_items(await meetings.agenda(conn, meeting.id)),
+            lines=lines(len(frozen), len(taking_part.participants), access.body.rules),
+            items=decision_items(agenda),
             room=room,
+            participation=taking_part,
         )
 
     async def remind(self, actor: Actor, meeting_id: int) -> int:
@@ -434,7 +509,7 @@ class VotingService:
         async with self._db.transaction() as conn:
             turnout = await self._turnout(conn, actor, meeting_id)
             self._require_open_ballots(turnout.meeting)
-            waiting = sum(1 for v in turnout.voters if not v.voted)
+            waiting = sum(1 for v in turnout.voters if v.waiting)
             if waiting == 0:
                 raise Conflict("voting-error-everyone-voted")
             notice = await notices.add_notice(
@@ -459,6 +534,8 @@ class VotingService:
             voter = next((v for v in turnout.voters if v.person_id == person_id), None)
             if voter is None:
                 raise NotFound("voting-error-not-a-voter")
+            if voter.in_room:
+                raise Conflict("voting-error-voted-in-room", name=voter.name)
             if {item.id for item in turnout.items} != set(answers):
                 raise ValidationError("ballot-error-unanswered", numbers="")
             if not await voting.paper_ballot(
@@ -481,26 +558,85 @@ class VotingService:
                     now=now,
                 )
 
-    async def open_room(self, actor: Actor, meeting_id: int) -> Turnout:
+    async def room_entry(self, actor: Actor, meeting_id: int) -> RoomEntry:
+        """What the secretary's «Заседание в зале» leads to: the room itself, or first a word
+        that the meeting has not started yet (ballots, in a hybrid meeting, are still open)."""
+        async with self._db.read() as conn:
+            meeting = await self._room_meeting(conn, actor, meeting_id)
+            return RoomEntry(
+                meeting=meeting,
+                body=present(await bodies.get_body(conn, meeting.body_id), "body"),
+                early=self._early(meeting),
+            )
+
+    def _early(self, meeting: Meeting) -> bool:
+        return meeting.opened_at is None and self._clock.now() < meeting.starts_at
+
+    async def _room_meeting(self, conn: AsyncConnection, actor: Actor, meeting_id: int) -> Meeting:
+        meeting = await meetings.get_meeting(conn, meeting_id)
+        if meeting is None:
+            raise NotFound("meeting-error-not-found")
+        await require_body_manager(conn, actor, meeting.body_id)
+        if not meeting.form.has_place:
+            raise Conflict("voting-error-no-room")
+        if meeting.status is MeetingStatus.CANCELLED or meeting.closed_at is not None:
+            raise Conflict("voting-error-closed")
+        return meeting
+
+    async def open_room(self, actor: Actor, meeting_id: int, *, early: bool = False) -> Turnout:
         """The secretary opens an in-person or hybrid meeting in the room: the roster is frozen
-        (if voting has not opened already) and a check-in code is made."""
+        (if voting has not opened already) and a check-in code is made. Before the meeting
+        starts only when the secretary has confirmed it (`early`)."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
-            meeting = await meetings.get_meeting(conn, meeting_id)
-            if meeting is None:
-                raise NotFound("meeting-error-not-found")
-            await require_body_manager(conn, actor, meeting.body_id)
-            if not meeting.form.has_place:
-                raise Conflict("voting-error-no-room")
-            if meeting.status is MeetingStatus.CANCELLED or meeting.closed_at is not None:
-                raise Conflict("voting-error-closed")
+            meeting = await self._room_meeting(conn, actor, meeting_id)
+            if self._early(meeting) and not early:
+                raise Conflict("room-error-early")
             await open_voting(conn, meeting, now=now)
             await voting.open_in_room(
                 conn, meeting_id, code=f"{secrets.randbelow(10**4):04d}", now=now
             )
             return await self._turnout(conn, actor, meeting_id)
 
+    async def _presence(
+        self,
+        conn: AsyncConnection,
+        meeting_id: int,
+        before: Participation,
+        after: Participation,
+        *,
+        source: str,
+        actor_id: int,
+        now: datetime,
+    ) -> None:
+        """Stores and logs the attendance that changed from `before` to `after`."""
+        for person_id, member in after.members.items():
+            was = before.members.get(person_id)
+            if was == member:
+                continue
+            await voting.set_attendance(
+                conn,
+                meeting_id=meeting_id,
+                person_id=person_id,
+                present=member.present,
+                counted=member.counted,
+                source=source,
+                now=now,
+            )
+            if was is None or was.present != member.present:
+                await voting.log(
+                    conn,
+                    meeting_id=meeting_id,
+                    action="present" if member.present else "absent",
+                    source=source,
+                    person_id=person_id,
+                    actor_id=actor_id,
+                    now=now,
+                )
+
     async def toggle_present(self, actor: Actor, meeting_id: int, person_id: int) -> Turnout:
+        """Marks a member present or absent; a member whose vote a recorded room count rests
+        on stays present until that count is recorded again."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
             turnout = await self._turnout(conn, actor, meeting_id)
@@ -508,20 +644,14 @@ class VotingService:
             voter = next((v for v in turnout.voters if v.person_id == person_id), None)
             if voter is None:
                 raise NotFound("voting-error-not-a-voter")
-            await voting.set_attendance(
+            before = turnout.participation
+            after = before.mark(person_id, present=not voter.present)
+            await self._presence(
                 conn,
-                meeting_id=meeting_id,
-                person_id=person_id,
-                present=not voter.present,
+                meeting_id,
+                before,
+                after,
                 source="secretary",
-                now=now,
-            )
-            await voting.log(
-                conn,
-                meeting_id=meeting_id,
-                action="present" if not voter.present else "absent",
-                source="secretary",
-                person_id=person_id,
                 actor_id=actor.require_person().id,
                 now=now,
             )
@@ -546,20 +676,13 @@ class VotingService:
                         continue
                     if person.id not in await voting.voters_of(conn, meeting.id):
                         raise AccessDenied("voting-error-not-a-voter")
-                    await voting.set_attendance(
+                    before = await participation(conn, meeting)
+                    await self._presence(
                         conn,
-                        meeting_id=meeting.id,
-                        person_id=person.id,
-                        present=True,
+                        meeting.id,
+                        before,
+                        before.mark(person.id, present=True),
                         source="code",
-                        now=now,
-                    )
-                    await voting.log(
-                        conn,
-                        meeting_id=meeting.id,
-                        action="present",
-                        source="code",
-                        person_id=person.id,
                         actor_id=person.id,
                         now=now,
                     )
@@ -574,17 +697,17 @@ class VotingService:
         tally: Tally,
         chair_choice: Choice | None,
     ) -> Turnout:
-        """The open vote in the room on one question, as counts that cannot exceed those present
-        (in a hybrid meeting: present and without a remote ballot)."""
+        """The open vote in the room on one question, as counts that cannot exceed those who
+        vote in the room (present, without a signed ballot); each of them is counted in it."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
             turnout = await self._turnout(conn, actor, meeting_id)
             self._require_room(turnout.meeting)
-            if item_id not in {item.id for item in turnout.items}:
+            item = next((i for i in turnout.items if i.id == item_id), None)
+            if item is None:
                 raise NotFound("ballot-error-not-found")
-            in_room = sum(1 for v in turnout.voters if v.present and not v.voted)
-            if tally.total > in_room:
-                raise ValidationError("room-error-too-many", total=tally.total, present=in_room)
+            turnout.participation.record(item.position, tally)
+            await voting.count_in_room(conn, meeting_id, turnout.participation.in_room)
             await voting.set_room_vote(
                 conn,
                 meeting_id=meeting_id,
@@ -622,6 +745,7 @@ class VotingService:
                 )
             if meeting.form.has_place:
                 self._require_room(meeting)
+            require_countable(turnout.participation)
             await voting.close_ballots(conn, meeting_id, now=now)
             await voting.close_meeting(
                 conn, meeting_id, results=await count(conn, meeting, turnout.body), now=now

@@ -81,3 +81,4 @@ protocol-quorum = { $participants } of { $roster } are taking part: { $valid ->
         [yes] decisions can be taken
        *[other] decisions cannot be taken
     } (needed: { $decision_needed }).
+protocol-ways = Taking part: { $in_room } in the room, { $by_ballot } by ballot; the quorum was determined by both together, each member counted once (clause 4.6); those in the room voted in the room.

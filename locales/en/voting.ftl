@@ -34,6 +34,8 @@ ballot-error-not-yours = This is another council member's ballot: you can only v
 ballot-error-closed = Voting is closed: answers are no longer accepted.
 ballot-error-signed = The ballot has already been signed: the answer cannot be changed.
 ballot-error-unanswered = Answer all the items. Not answered: { $numbers }.
+ballot-error-voted-in-room = You have already voted in the room: your vote is counted there. One member, one vote (clause 4.7), so the ballot is not accepted.
+ballot-in-room = 🏛 You voted in the room: your vote is counted there, there is no need to sign the ballot.
 
 card-ballot = 🗳 My ballot
 card-checkin = 🙋 I'm in the room
@@ -47,6 +49,7 @@ turnout-voted = { $count } of { $roster } have voted: { $quorum ->
 turnout-line-voted = ✅ { $name } ({ $source })
 turnout-line-waiting = ▫️ { $name }
 turnout-line-unreachable = ✉️ { $name } (no Telegram — a paper ballot is needed)
+turnout-line-in-room = 🏛 { $name } (votes in the room)
 turnout-remind = 🔔 Remind those who have not voted
 turnout-reminded = Reminder sent to { $count ->
         [one] { $count } person
@@ -72,6 +75,15 @@ room-ask-chair = How did the chair vote? (The chair's vote decides in a tie.)
 room-recorded = Recorded.
 room-error-counts = Type three numbers separated by spaces: for, against, abstained — for example: 10 2 1
 room-error-too-many = That makes { $total } votes, but { $present } are voting in the room: that cannot be right. Check the numbers or mark who is present.
+room-ways = { $in_room } vote in the room, { $by_ballot } by ballot: the quorum counts both together, each member once. A member who signed a ballot votes by it (🗳), even when in the room.
+room-error-counted = A recorded vote in the room rests on this person: { $total ->
+        [one] { $total } vote is
+       *[other] { $total } votes are
+    } recorded on item { $number }, and without them { $left } would be voting in the room. First record the vote on item { $number } again, then remove the mark.
+room-error-early = The meeting has not started yet: open the room with “Meeting in the room” on the meeting's card — the bot will ask whether to open it early.
+room-early = The meeting starts { $starts }. Open the room early? You can mark who is present already.
+room-early-ballots = Ballots are accepted until { $deadline }. Whoever is in the room when a vote is recorded there votes in the room and can no longer sign a ballot. Whoever signed a ballot votes by it, even when in the room. This way each member votes once.
+room-early-open = 🏛 Open the room now
 
 voting-close = ✅ Close voting and count the results
 voting-close-confirm = Close voting? All council members will receive the results, and they cannot be changed.
@@ -85,6 +97,11 @@ voting-error-not-a-voter = This person does not vote at this meeting: the list o
 voting-error-already-voted = Council member { $name } already has a signed ballot: a second one is not accepted.
 voting-error-everyone-voted = Everyone has already voted.
 voting-error-not-everyone = Voting can be closed early only once everyone has voted: so far { $voted } of { $total }. Otherwise it will close by itself at the deadline.
+voting-error-voted-in-room = { $name } is voting in the room: a paper ballot is not accepted — each member has one vote (clause 4.7).
+voting-error-room-count = The results cannot be counted yet: { $recorded ->
+        [one] { $recorded } vote is
+       *[other] { $recorded } votes are
+    } recorded in the room on item { $number }, but { $room } are voting in the room (present and without a signed ballot). Record the vote on item { $number } again, then close the voting.
 checkin-ask = Type the code the secretary is showing in the room, for example: 1234
 checkin-done = You are checked in at the meeting. Thank you!
 checkin-error-code = The code does not match. Check it with the secretary.
@@ -98,6 +115,7 @@ results-decisions = { $may ->
         [yes] Decisions can be taken
        *[other] Decisions cannot be taken
     }: decisions need { $needed } (clause 4.9).
+results-ways = How it was counted: { $in_room } in the room, { $by_ballot } by ballot; the quorum counts both together, each member once (clause 4.6).
 results-tally = For: { $votes_for }, Against: { $against }, Abstained: { $abstain }.
 verdict-passed = The decision passed.
 verdict-passed_casting = The decision passed by the chair's casting vote.
