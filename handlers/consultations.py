@@ -582,7 +582,10 @@ def router() -> Router:
         await show_profile(message, actor, consultations, i18n, edit=False)
 
     @r.callback_query(AskCb.filter(F.step == "report"), AskCb.filter(F.value == ""))
-    async def report_choose(query: CallbackQuery, i18n: I18nContext) -> None:
+    async def report_choose(
+        query: CallbackQuery, actor: Actor, consultations: ConsultationService, i18n: I18nContext
+    ) -> None:
+        await consultations.require_reporter(actor)
         kb = InlineKeyboardBuilder()
         for period in ("month", "last", "year"):
             kb.button(

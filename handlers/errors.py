@@ -91,8 +91,10 @@ def router() -> Router:
             await message.answer(i18n.get("error-unexpected"))
 
     @r.callback_query()
-    async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
-        await query.answer(i18n.get("error-stale-button"), show_alert=True)
+    async def stale_button(i18n: I18nContext, callback_answer: CallbackAnswer) -> None:
+        # Through CallbackAnswerMiddleware, which answers every press once: answering here
+        # as well made Telegram refuse the second answer, and the person got an apology.
+        callback_answer.text, callback_answer.show_alert = i18n.get("error-stale-button"), True
 
     @r.message(PRIVATE)
     async def not_understood(message: Message, i18n: I18nContext) -> None:

@@ -78,8 +78,13 @@ def router() -> Router:
 
     @r.callback_query(InviteCb.filter(F.uses == 0), InviteCb.filter(F.role.in_(ROLE_CHOICES)))
     async def choose_uses(
-        query: CallbackQuery, callback_data: InviteCb, i18n: I18nContext
+        query: CallbackQuery,
+        callback_data: InviteCb,
+        actor: Actor,
+        invitations: InvitationService,
+        i18n: I18nContext,
     ) -> None:
+        await invitations.require_inviter(actor, callback_data.body)
         await message_of(query).edit_text(
             i18n.get("invite-ask-uses"),
             reply_markup=choices(
@@ -94,8 +99,13 @@ def router() -> Router:
 
     @r.callback_query(InviteCb.filter(F.days == 0), InviteCb.filter(F.role.in_(ROLE_CHOICES)))
     async def choose_days(
-        query: CallbackQuery, callback_data: InviteCb, i18n: I18nContext
+        query: CallbackQuery,
+        callback_data: InviteCb,
+        actor: Actor,
+        invitations: InvitationService,
+        i18n: I18nContext,
     ) -> None:
+        await invitations.require_inviter(actor, callback_data.body)
         await message_of(query).edit_text(
             i18n.get("invite-ask-days"),
             reply_markup=choices(
@@ -139,8 +149,13 @@ def router() -> Router:
 
     @r.callback_query(OrgCb.filter(F.action == "coord"))
     async def coordinator_days(
-        query: CallbackQuery, callback_data: OrgCb, i18n: I18nContext
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        invitations: InvitationService,
+        i18n: I18nContext,
     ) -> None:
+        await invitations.require_coordinator_inviter(actor, callback_data.id)
         await message_of(query).edit_text(
             i18n.get("invite-coordinator-ask-days"),
             reply_markup=choices(

@@ -16,7 +16,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.ballot_texts import BallotCb, results_lines
-from bot.domain.errors import AccessDenied, ValidationError
+from bot.domain.errors import ValidationError
 from bot.domain.meetings import MeetingStatus, parse_local, require_proposals_open
 from bot.notice_texts import MeetingCb, agenda_lines, meeting_headline
 from bot.notifier import Notifier
@@ -304,8 +304,14 @@ def router() -> Router:
 
     @r.callback_query(ProposalCb.filter(F.action == "reject"))
     async def reject(
-        query: CallbackQuery, callback_data: ProposalCb, i18n: I18nContext, state: FSMContext
+        query: CallbackQuery,
+        callback_data: ProposalCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
     ) -> None:
+        await meetings.require_decider(actor, callback_data.id)
         await state.set_state(ProposalForm.comment)
         await state.set_data({"proposal": callback_data.id})
         kb = InlineKeyboardBuilder()
@@ -372,9 +378,7 @@ def router() -> Router:
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
-        view = await meetings.view(actor, callback_data.id)
-        if not view.manager:
-            raise AccessDenied("error-not-allowed")
+        await meetings.managed(actor, callback_data.id)
         await state.set_state(MoveForm.when)
         await state.set_data({"meeting": callback_data.id})
         await message_of(query).answer(i18n.get("move-ask-when", example="12.03.2027 15:00"))
@@ -444,7 +448,7 @@ def router() -> Router:
         meetings: MeetingService,
         i18n: I18nContext,
     ) -> None:
-        view = await meetings.view(actor, callback_data.id)
+        view = await meetings.managed(actor, callback_data.id)
         kb = InlineKeyboardBuilder()
         kb.button(
             text=i18n.get("cancel-meeting-yes"),

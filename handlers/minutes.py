@@ -347,8 +347,14 @@ def router() -> Router:
 
     @r.callback_query(MinutesCb.filter(F.action == "correct"))
     async def correct(
-        query: CallbackQuery, callback_data: MinutesCb, i18n: I18nContext, state: FSMContext
+        query: CallbackQuery,
+        callback_data: MinutesCb,
+        actor: Actor,
+        minutes: MinutesService,
+        i18n: I18nContext,
+        state: FSMContext,
     ) -> None:
+        await minutes.require_corrector(actor, callback_data.id)
         await state.set_state(CorrectForm.reason)
         await state.set_data({"meeting": callback_data.id})
         await message_of(query).answer(i18n.get("minutes-ask-reason"))
@@ -424,8 +430,14 @@ def router() -> Router:
 
     @r.callback_query(OrgCb.filter(F.action == "template"))
     async def template_ask(
-        query: CallbackQuery, callback_data: OrgCb, i18n: I18nContext, state: FSMContext
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        minutes: MinutesService,
+        i18n: I18nContext,
+        state: FSMContext,
     ) -> None:
+        await minutes.require_template_editor(actor, callback_data.id)
         await state.set_state(TemplateForm.file)
         await state.set_data({"organisation": callback_data.id})
         await message_of(query).answer(i18n.get("template-ask"))

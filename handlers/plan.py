@@ -106,8 +106,14 @@ def router() -> Router:
 
     @r.callback_query(PlanCb.filter(F.action == "add"))
     async def add(
-        query: CallbackQuery, callback_data: PlanCb, i18n: I18nContext, state: FSMContext
+        query: CallbackQuery,
+        callback_data: PlanCb,
+        actor: Actor,
+        cadence: CadenceService,
+        i18n: I18nContext,
+        state: FSMContext,
     ) -> None:
+        await cadence.require_planner(actor, callback_data.id)
         await state.set_state(PlanForm.day)
         await state.set_data({"body": callback_data.id})
         await message_of(query).answer(i18n.get("plan-ask-day", example="12.03.2027"))

@@ -466,7 +466,14 @@ def router() -> Router:
         await record(message_of(query), actor, voting, i18n, state, CODES[callback_data.choice])
 
     @r.callback_query(VoteCb.filter(F.action == "close"))
-    async def close(query: CallbackQuery, callback_data: VoteCb, i18n: I18nContext) -> None:
+    async def close(
+        query: CallbackQuery,
+        callback_data: VoteCb,
+        actor: Actor,
+        voting: VotingService,
+        i18n: I18nContext,
+    ) -> None:
+        await voting.turnout(actor, callback_data.meeting)  # the secretary's, or refused
         kb = InlineKeyboardBuilder()
         kb.button(
             text=i18n.get("voting-close-yes"),

@@ -23,7 +23,7 @@ from bot.domain.cadence import (
     periods_between,
     tells_coordinator,
 )
-from bot.domain.errors import NotFound, ValidationError
+from bot.domain.errors import AccessDenied, NotFound, ValidationError
 from bot.domain.meetings import MeetingStatus, valid_title
 from bot.domain.model import Role
 from bot.services.access import Actor, require_body_manager
@@ -106,6 +106,11 @@ class CadenceService:
             found |= {b.id: b for b in await bodies.list_bodies(conn, organisation.id)}
         return sorted(found.values(), key=lambda b: b.id)
 
+    async def require_planner(self, actor: Actor, body_id: int) -> None:
+        """Refuses, before the plan form is shown, anyone who does not keep this body's plan."""
+        async with self._db.read() as conn:
+            await require_body_manager(conn, actor, body_id)
+
     async def is_coordinator(self, actor: Actor) -> bool:
         async with self._db.read() as conn:
             return bool(
@@ -163,6 +168,8 @@ class CadenceService:
         """The overview as a CSV for Excel: body, period, required, held, announced, planned,
         missing. `label` maps a period's id (`kind:start`) to its words."""
         rows = await self.overview(actor)
+        if not rows:
+            raise AccessDenied("error-not-allowed")
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)

@@ -465,6 +465,12 @@ class ConsultationService:
                 (case.methodist, "consultation-reminder", case),
             ]
 
+    async def require_reporter(self, actor: Actor) -> None:
+        """Only a coordinator sees the report of the organisation's requests."""
+        async with self._db.read() as conn:
+            if not await organisations.coordinated_organisations(conn, actor.require_person().id):
+                raise AccessDenied("error-not-allowed")
+
     async def report(self, actor: Actor, period: str) -> Report:
         """The coordinator's organisation's requests of a period: this month, the last month,
         or the academic year from September, in the organisation's time."""

@@ -65,6 +65,16 @@ class InvitationService:
         self._db = db
         self._clock = clock
 
+    async def require_inviter(self, actor: Actor, body_id: int) -> None:
+        """Refuses, before the invitation form is shown, anyone who may not invite here."""
+        async with self._db.read() as conn:
+            await require_body_manager(conn, actor, body_id)
+
+    async def require_coordinator_inviter(self, actor: Actor, organisation_id: int) -> None:
+        """Only a coordinator of the organisation invites another coordinator."""
+        async with self._db.read() as conn:
+            await require_coordinator(conn, actor, organisation_id)
+
     async def create_for_body(
         self,
         actor: Actor,

@@ -257,6 +257,23 @@ class MeetingService:
             ]
         return proposal, deciders
 
+    async def managed(self, actor: Actor, meeting_id: int) -> MeetingView:
+        """The meeting as its chair or secretary sees it; anyone else is refused, before a
+        screen that manages it (move, cancel) is shown."""
+        view = await self.view(actor, meeting_id)
+        if not view.manager:
+            raise AccessDenied("error-not-allowed")
+        return view
+
+    async def require_decider(self, actor: Actor, proposal_id: int) -> None:
+        """Refuses, before the comment is asked, anyone who may not decide this proposal."""
+        async with self._db.read() as conn:
+            proposal = await meetings.get_proposal(conn, proposal_id)
+            if proposal is None:
+                raise NotFound("meeting-error-not-found")
+            meeting = present(await meetings.get_meeting(conn, proposal.meeting_id), "meeting")
+            await require_body_manager(conn, actor, meeting.body_id)
+
     async def decide(
         self, actor: Actor, proposal_id: int, *, accepted: bool, comment: str | None
     ) -> Decided:

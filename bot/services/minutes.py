@@ -402,6 +402,17 @@ class MinutesService:
             secretaries = (await self._people(conn, view.body)).get(Role.SECRETARY, [])
             return await self._reload(conn, record.id), secretaries
 
+    async def require_corrector(self, actor: Actor, meeting_id: int) -> None:
+        """Refuses, before the reason is asked, anyone who may not correct this протокол."""
+        async with self._db.read() as conn:
+            _, body = await self._meeting(conn, meeting_id)
+            await require_body_manager(conn, actor, body.id)
+
+    async def require_template_editor(self, actor: Actor, organisation_id: int) -> None:
+        """Only a coordinator replaces the organisation's template."""
+        async with self._db.read() as conn:
+            await require_coordinator(conn, actor, organisation_id)
+
     async def correct(self, actor: Actor, meeting_id: int, reason: str) -> MinutesView:
         """A signed протокол is never edited: a correction is a new version with its reason."""
         reason = " ".join(reason.split())
