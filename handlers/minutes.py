@@ -187,7 +187,7 @@ def router() -> Router:
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
-        view = await minutes.view(actor, callback_data.id)
+        view = await minutes.draft(actor, callback_data.id)
         await ask(message_of(query), view, callback_data.item, FIELDS[0], i18n, state)
 
     @r.message(StateFilter(FillForm.text), ANSWER)

@@ -319,6 +319,7 @@ def router() -> Router:
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
+        await voting.paper_voter(actor, callback_data.meeting, callback_data.person)
         await state.set_state(PaperForm.answers)
         await state.set_data(
             {"meeting": callback_data.meeting, "person": callback_data.person, "answers": {}}

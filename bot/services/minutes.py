@@ -114,6 +114,15 @@ class MinutesService:
         async with self._db.read() as conn:
             return await self._view(conn, await self._managed(conn, actor, minutes_id))
 
+    async def draft(self, actor: Actor, minutes_id: int) -> MinutesView:
+        """A протокол still being written; an old «✏️» button on one sent for signature or
+        signed is refused at the press, not after everything is typed."""
+        async with self._db.read() as conn:
+            record = await self._managed(conn, actor, minutes_id)
+            if record.status != "draft":
+                raise Conflict("minutes-error-not-draft")
+            return await self._view(conn, record)
+
     async def document_for_signature(self, minutes_id: int) -> Document:
         """The current draft's document, for the message that asks for a signature."""
         async with self._db.read() as conn:

@@ -522,6 +522,25 @@ class VotingService:
         if not meeting.form.has_ballot or meeting.ballots_closed_at is not None:
             raise Conflict("voting-error-closed")
 
+    async def paper_voter(self, actor: Actor, meeting_id: int, person_id: int) -> VoterState:
+        """The member whose paper ballot the secretary is about to enter: refused at once when
+        they already voted, not after every answer is typed."""
+        async with self._db.read() as conn:
+            turnout = await self._turnout(conn, actor, meeting_id)
+            self._require_open_ballots(turnout.meeting)
+            return self._paper_voter(turnout, person_id)
+
+    @staticmethod
+    def _paper_voter(turnout: Turnout, person_id: int) -> VoterState:
+        voter = next((v for v in turnout.voters if v.person_id == person_id), None)
+        if voter is None:
+            raise NotFound("voting-error-not-a-voter")
+        if voter.in_room:
+            raise Conflict("voting-error-voted-in-room", name=voter.name)
+        if voter.voted:
+            raise Conflict("voting-error-already-voted", name=voter.name)
+        return voter
+
     async def paper_ballot(
         self, actor: Actor, meeting_id: int, person_id: int, answers: dict[int, Choice]
     ) -> None:
@@ -531,11 +550,7 @@ class VotingService:
         async with self._db.transaction() as conn:
             turnout = await self._turnout(conn, actor, meeting_id)
             self._require_open_ballots(turnout.meeting)
-            voter = next((v for v in turnout.voters if v.person_id == person_id), None)
-            if voter is None:
-                raise NotFound("voting-error-not-a-voter")
-            if voter.in_room:
-                raise Conflict("voting-error-voted-in-room", name=voter.name)
+            voter = self._paper_voter(turnout, person_id)
             if {item.id for item in turnout.items} != set(answers):
                 raise ValidationError("ballot-error-unanswered", numbers="")
             if not await voting.paper_ballot(
