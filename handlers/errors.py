@@ -91,7 +91,9 @@ def router() -> Router:
             await message.answer(i18n.get("error-unexpected"))
 
     @r.callback_query()
-    async def stale_button(i18n: I18nContext, callback_answer: CallbackAnswer) -> None:
+    async def stale_button(
+        query: CallbackQuery, i18n: I18nContext, callback_answer: CallbackAnswer
+    ) -> None:
         # Through CallbackAnswerMiddleware, which answers every press once: answering here
         # as well made Telegram refuse the second answer, and the person got an apology.
         callback_answer.text, callback_answer.show_alert = i18n.get("error-stale-button"), True
