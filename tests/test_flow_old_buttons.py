@@ -64,3 +64,14 @@ async def test_an_old_paper_ballot_button_for_someone_who_voted_is_refused_at_on
     assert refused.show_alert
     assert "уже есть подписанный опросный лист" in (refused.text or "")
     assert secretary.texts_since(mark) == []  # no question of the paper ballot asked again
+
+
+async def test_a_button_the_bot_no_longer_knows_gets_a_polite_alert(app: BotUnderTest) -> None:
+    await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    secretary = app.person(SECRETARY, "Анна")
+    await secretary.send("/help")
+    mark = secretary.mark()
+    answer = await secretary.press_data("gone:42", in_message=secretary.last)
+    assert answer.show_alert
+    assert answer.text == "Эта кнопка уже не действует. Откройте /menu заново."
+    assert secretary.texts_since(mark) == []  # and no apology in the chat
