@@ -30,7 +30,9 @@ def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardM
     meeting, body = view.meeting, view.body
     lines = [
         texts.get(
-            "ballot-title", body=body.name, when=when(texts, meeting.starts_at, body.timezone)
+            "ballot-title",
+            body=body.name,
+            when=when(texts, meeting.starts_at, body.timezone, form="when"),
         ),
     ]
     if meeting.vote_deadline is not None:
@@ -92,7 +94,9 @@ def results_lines(
     """The result with both lines and their numbers; `named` adds who voted how (4.9)."""
     lines = [
         texts.get(
-            "results-title", body=body.name, when=when(texts, meeting.starts_at, body.timezone)
+            "results-title",
+            body=body.name,
+            when=when(texts, meeting.starts_at, body.timezone, form="when"),
         ),
         texts.get(
             "results-quorum",

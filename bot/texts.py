@@ -4,10 +4,13 @@ files the handlers use. Handlers pass their I18nContext, which has the same `get
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from aiogram_i18n.cores import FluentRuntimeCore
+
+# The weekday as a sentence needs it (locales/*/calendar.ftl: weekday-N).
+WeekdayForm = Literal["nom", "acc", "when"]
 
 
 class Texts(Protocol):
@@ -25,12 +28,13 @@ class LocaleTexts:
         return self._core.get(key, self.locale, **params)
 
 
-def when(texts: Texts, moment: datetime, timezone: str) -> str:
-    """«четверг, 12.03.2027 15:00» in the organisation's time zone."""
+def when(texts: Texts, moment: datetime, timezone: str, *, form: WeekdayForm = "nom") -> str:
+    """«четверг, 12.03.2027 15:00» in the organisation's time zone; the weekday in the form
+    the sentence needs: «перенесено на среду, …» (acc), «заседание в среду, …» (when)."""
     local = moment.astimezone(ZoneInfo(timezone))
     return texts.get(
         "when-format",
-        weekday=texts.get(f"weekday-{local.weekday()}"),
+        weekday=texts.get(f"weekday-{local.weekday()}", form=form),
         date=local.strftime("%d.%m.%Y"),
         time=local.strftime("%H:%M"),
     )

@@ -13,7 +13,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.texts import Texts, when
+from bot.texts import Texts, WeekdayForm, when
 
 DAY = "day"
 MONTH = "month"
@@ -124,7 +124,7 @@ def time_markup(i18n: I18nContext, *, day: date) -> InlineKeyboardMarkup:
 
 
 def _weekday(i18n: I18nContext, day: date) -> str:
-    return i18n.get(f"weekday-{day.weekday()}")
+    return i18n.get(f"weekday-{day.weekday()}", form="nom")
 
 
 def date_text(i18n: I18nContext, day: date) -> str:
@@ -132,11 +132,11 @@ def date_text(i18n: I18nContext, day: date) -> str:
     return i18n.get("date-format", weekday=_weekday(i18n, day), date=day.strftime("%d.%m.%Y"))
 
 
-def when_text(i18n: Texts, moment: datetime, timezone: str) -> str:
+def when_text(i18n: Texts, moment: datetime, timezone: str, *, form: WeekdayForm = "nom") -> str:
     """A moment as a notice writes it, in the organisation's time: «пятница, 12.03.2027 15:00».
 
     Raises ValueError for a naive datetime: it could be in any zone.
     """
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"when_text takes an aware datetime, got a naive one: {moment!r}")
-    return when(i18n, moment, timezone)
+    return when(i18n, moment, timezone, form=form)

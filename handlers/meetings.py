@@ -413,7 +413,9 @@ def router() -> Router:
             return
         await state.clear()
         await message.answer(
-            i18n.get("move-done", when=when_text(i18n, moved.starts_at, view.body.timezone))
+            i18n.get(
+                "move-done", when=when_text(i18n, moved.starts_at, view.body.timezone, form="acc")
+            )
         )
 
     @r.callback_query(StateFilter(MoveForm.when), MeetingCb.filter(F.action == "moveshort"))
@@ -437,7 +439,9 @@ def router() -> Router:
         await state.clear()
         view = await meetings.view(actor, callback_data.id)
         await message_of(query).edit_text(
-            i18n.get("move-done", when=when_text(i18n, moved.starts_at, view.body.timezone))
+            i18n.get(
+                "move-done", when=when_text(i18n, moved.starts_at, view.body.timezone, form="acc")
+            )
         )
 
     @r.callback_query(MeetingCb.filter(F.action == "cancel"))
@@ -462,7 +466,7 @@ def router() -> Router:
         await message_of(query).edit_text(
             i18n.get(
                 "cancel-meeting-confirm",
-                when=when_text(i18n, view.meeting.starts_at, view.body.timezone),
+                when=when_text(i18n, view.meeting.starts_at, view.body.timezone, form="when"),
             ),
             reply_markup=kb.as_markup(),
         )
@@ -493,7 +497,8 @@ def router() -> Router:
     ) -> None:
         meeting, body, rows = await meetings.deliveries(actor, callback_data.id)
         sent = Counter(notice.kind for notice, _, status, _ in rows if status == "sent")
-        lines = [i18n.get("report-title", when=when_text(i18n, meeting.starts_at, body.timezone))]
+        at = when_text(i18n, meeting.starts_at, body.timezone, form="when")
+        lines = [i18n.get("report-title", when=at)]
         lines += [
             i18n.get("report-kind", kind=i18n.get(f"notice-kind-{kind.value}"), count=count)
             for kind, count in sent.items()

@@ -7,6 +7,7 @@ import ast
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 import pytest_asyncio
@@ -21,6 +22,7 @@ from bot.domain.rules import RuleName
 from bot.i18n import LOCALES_DIR, make_core
 from bot.services.people import ProfileField
 from bot.services.setup import TIMEZONES
+from bot.texts import LocaleTexts, WeekdayForm, when
 from handlers.setup import TOGGLES
 
 PROJECT = LOCALES_DIR.parent
@@ -374,6 +376,15 @@ RUSSIAN_COUNTED = [
             "education": "высшее",
         },
     ),
+    Counted(
+        "room-error-counted", "total", ("голос", "голоса", "голосов"), {"number": 1, "left": 0}
+    ),
+    Counted(
+        "voting-error-room-count",
+        "recorded",
+        ("голос", "голоса", "голосов"),
+        {"number": 2, "room": 0},
+    ),
 ]
 
 
@@ -416,3 +427,44 @@ def test_line_numbers_are_not_grouped(core: FluentRuntimeCore, lang: str) -> Non
     """A spreadsheet row is 1234, not «1 234»: people search for it in Excel."""
     text = core.get("roster-csv-line", lang, line=1234, column="none", problem="…")
     assert "1234" in text
+
+
+# Every weekday in the form its sentence needs (Monday is 2027-03-08).
+WEEKDAYS_RU = [
+    ("понедельник", "понедельник", "в понедельник"),
+    ("вторник", "вторник", "во вторник"),
+    ("среда", "среду", "в среду"),
+    ("четверг", "четверг", "в четверг"),
+    ("пятница", "пятницу", "в пятницу"),
+    ("суббота", "субботу", "в субботу"),
+    ("воскресенье", "воскресенье", "в воскресенье"),
+]
+
+
+@pytest.mark.parametrize(("day", "forms"), list(enumerate(WEEKDAYS_RU)))
+def test_russian_weekdays_take_the_case_of_their_sentence(
+    core: FluentRuntimeCore, day: int, forms: tuple[str, str, str]
+) -> None:
+    texts = LocaleTexts(core, "ru")
+    moment = datetime(2027, 3, 8 + day, 12, 0, tzinfo=UTC)
+    nominative, accusative, on_the_day = forms
+    date = f"{8 + day:02d}.03.2027 15:00"
+    assert when(texts, moment, "Europe/Moscow") == f"{nominative}, {date}"
+    moved = core.get("move-done", "ru", when=when(texts, moment, "Europe/Moscow", form="acc"))
+    assert f"Заседание перенесено на {accusative}, {date}." in moved
+    cancel = core.get(
+        "cancel-meeting-confirm", "ru", when=when(texts, moment, "Europe/Moscow", form="when")
+    )
+    assert cancel.startswith(f"Отменить заседание {on_the_day}, {date}?")
+
+
+FORMS: list[WeekdayForm] = ["nom", "acc", "when"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_english_weekdays_are_the_same_in_every_form(
+    core: FluentRuntimeCore, form: WeekdayForm
+) -> None:
+    texts = LocaleTexts(core, "en")
+    moment = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
+    assert when(texts, moment, "Europe/Moscow", form=form) == "Wednesday, 10.03.2027 15:00"

@@ -25,13 +25,28 @@ calendar-weekday-short-6 = Su
 # Above the time buttons: back to the calendar to pick another day.
 calendar-other-day = « { $date }
 
-weekday-0 = Monday
-weekday-1 = Tuesday
-weekday-2 = Wednesday
-weekday-3 = Thursday
-weekday-4 = Friday
-weekday-5 = Saturday
-weekday-6 = Sunday
+# $form (nom, acc, when) matters in Russian only: English messages carry their own "on".
+weekday-0 = { $form ->
+       *[other] Monday
+    }
+weekday-1 = { $form ->
+       *[other] Tuesday
+    }
+weekday-2 = { $form ->
+       *[other] Wednesday
+    }
+weekday-3 = { $form ->
+       *[other] Thursday
+    }
+weekday-4 = { $form ->
+       *[other] Friday
+    }
+weekday-5 = { $form ->
+       *[other] Saturday
+    }
+weekday-6 = { $form ->
+       *[other] Sunday
+    }
 
 # $date is 12.03.2027, $time is 15:00.
 when-format = { $weekday }, { $date } { $time }

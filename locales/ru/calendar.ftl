@@ -25,13 +25,43 @@ calendar-weekday-short-6 = Вс
 # Над кнопками времени: вернуться к календарю и выбрать другой день.
 calendar-other-day = « { $date }
 
-weekday-0 = понедельник
-weekday-1 = вторник
-weekday-2 = среда
-weekday-3 = четверг
-weekday-4 = пятница
-weekday-5 = суббота
-weekday-6 = воскресенье
+# $form: nom — «среда» (Когда: среда, …); acc — «среду» (перенесено на среду, …);
+# when — «в среду», «во вторник» (заседание в среду, …).
+weekday-0 = { $form ->
+        [acc] понедельник
+        [when] в понедельник
+       *[nom] понедельник
+    }
+weekday-1 = { $form ->
+        [acc] вторник
+        [when] во вторник
+       *[nom] вторник
+    }
+weekday-2 = { $form ->
+        [acc] среду
+        [when] в среду
+       *[nom] среда
+    }
+weekday-3 = { $form ->
+        [acc] четверг
+        [when] в четверг
+       *[nom] четверг
+    }
+weekday-4 = { $form ->
+        [acc] пятницу
+        [when] в пятницу
+       *[nom] пятница
+    }
+weekday-5 = { $form ->
+        [acc] субботу
+        [when] в субботу
+       *[nom] суббота
+    }
+weekday-6 = { $form ->
+        [acc] воскресенье
+        [when] в воскресенье
+       *[nom] воскресенье
+    }
 
 # $date — 12.03.2027, $time — 15:00.
 when-format = { $weekday }, { $date } { $time }
