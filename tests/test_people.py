@@ -76,12 +76,19 @@ def test_long_values_are_cut_in_the_message() -> None:
         ("МОУ СОШ № 3", "МОУ СОШ № 3"),
         ("  Гимназия   №1 ", "Гимназия №1"),
         ("«Лицей»", "«Лицей»"),
-        ("10", "10"),
+        ("Школа 10", "Школа 10"),
         ("Ш" * 200, "Ш" * 200),
     ],
 )
 def test_school_accepted(typed: str, stored: str) -> None:
     assert people.school(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["10", "😀😀😀", "Школа \u202e01"])
+def test_a_school_needs_letters_and_no_control_characters(typed: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        people.school(typed)
+    assert error.value.key in {"text-error-no-letters", "text-error-control"}
 
 
 @pytest.mark.parametrize(

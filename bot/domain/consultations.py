@@ -17,6 +17,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import ValidationError
+from bot.domain.text import readable
 
 TOPIC_MIN: Final = 5
 TOPIC_MAX: Final = 500
@@ -110,7 +111,7 @@ def _free_text(text: str, key: str, low: int, high: int) -> str:
 
 def topic(text: str) -> str:
     """What the teacher wants to discuss: 5 to 500 characters, spaces collapsed."""
-    return _free_text(text, "consultation-error-topic", TOPIC_MIN, TOPIC_MAX)
+    return readable(_free_text(text, "consultation-error-topic", TOPIC_MIN, TOPIC_MAX))
 
 
 def wishes(text: str) -> str:

@@ -3,6 +3,7 @@ until when members may propose agenda items. Pure: times in, decisions out."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.errors import ValidationError
 from bot.domain.rules import BodyRules, Fraction
+from bot.domain.text import readable
 
 
 class MeetingForm(StrEnum):
@@ -100,6 +102,28 @@ def at_local(day: date, hour: int, minute: int, timezone: str) -> datetime:
     ).astimezone(UTC)
 
 
+# How far ahead a date may be: a plan covers a year or two, and 01.01.9999 is a typing slip.
+HORIZON_YEARS = 2
+
+
+def horizon(now: datetime, timezone: str) -> datetime:
+    """The same moment two calendar years on, in the organisation's time (29 February falls
+    back to the 28th)."""
+    local = now.astimezone(ZoneInfo(timezone))
+    year = local.year + HORIZON_YEARS
+    day = min(local.day, calendar.monthrange(year, local.month)[1])
+    return local.replace(year=year, day=day).astimezone(UTC)
+
+
+def check_horizon(moment: datetime, *, now: datetime, timezone: str, key: str) -> None:
+    """Refuses a date more than two years ahead, naming the latest one accepted."""
+    latest = horizon(now, timezone)
+    if moment > latest:
+        raise ValidationError(
+            key, latest=latest.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y")
+        )
+
+
 def earliest_ordinary(now: datetime, rules: BodyRules) -> datetime:
     """The earliest start of an ordinary meeting announced now: notice_days ahead (4.8)."""
     return now + timedelta(days=rules.notice_days)
@@ -127,6 +151,7 @@ def check_schedule(
     """Validates the time of a meeting, raising ValidationError with what to do instead."""
     if starts_at <= now:
         raise ValidationError("meeting-error-past", example=DATE_EXAMPLE)
+    check_horizon(starts_at, now=now, timezone=timezone, key="meeting-error-too-far")
     earliest = earliest_ordinary(now, rules)
     short = starts_at < earliest
     if short and not extraordinary:
@@ -261,15 +286,15 @@ def expected_attendance(
 
 
 def valid_title(text: str) -> str:
-    """An agenda item's title: 3 to 300 characters."""
-    title = " ".join(text.split())
+    """An agenda item's title (or a plan's topic): 3 to 300 characters, with letters."""
+    title = readable(text)
     if not 3 <= len(title) <= 300:
         raise ValidationError("meeting-error-item-title")
     return title
 
 
 def valid_place(text: str) -> str:
-    place = " ".join(text.split())
+    place = readable(text)
     if not 3 <= len(place) <= 300:
         raise ValidationError("meeting-error-place")
     return place

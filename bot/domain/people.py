@@ -13,6 +13,7 @@ from typing import Final, TypeVar
 
 from bot.domain.errors import ValidationError
 from bot.domain.model import Category, Education, Role
+from bot.domain.text import readable
 
 NAME_MAX: Final = 120
 NAME_MIN_WORDS: Final = 2
@@ -100,12 +101,12 @@ def _free_text(text: str, key: str, low: int, high: int) -> str:
 
 def school(text: str) -> str:
     """The school or organisation a person works in, e.g. «МОУ СОШ № 3»."""
-    return _free_text(text, "people-error-school", SCHOOL_MIN, SCHOOL_MAX)
+    return readable(_free_text(text, "people-error-school", SCHOOL_MIN, SCHOOL_MAX))
 
 
 def position(text: str) -> str:
     """A person's position, e.g. «учитель математики»."""
-    return _free_text(text, "people-error-position", POSITION_MIN, POSITION_MAX)
+    return readable(_free_text(text, "people-error-position", POSITION_MIN, POSITION_MAX))
 
 
 def subject(text: str) -> str:

@@ -24,7 +24,7 @@ from bot.domain.cadence import (
     tells_coordinator,
 )
 from bot.domain.errors import AccessDenied, NotFound, ValidationError
-from bot.domain.meetings import MeetingStatus, valid_title
+from bot.domain.meetings import MeetingStatus, horizon, valid_title
 from bot.domain.model import Role
 from bot.services.access import Actor, require_body_manager
 from storage import bodies, meetings, organisations, people
@@ -146,6 +146,9 @@ class CadenceService:
             access = await require_body_manager(conn, actor, body_id)
             if planned_on < local_day(now, access.body.timezone):
                 raise ValidationError("plan-error-past")
+            latest = local_day(horizon(now, access.body.timezone), access.body.timezone)
+            if planned_on > latest:
+                raise ValidationError("plan-error-too-far", latest=latest.strftime("%d.%m.%Y"))
             return await store.add_plan(
                 conn,
                 body_id=body_id,

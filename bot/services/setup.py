@@ -12,6 +12,7 @@ from bot.domain.errors import AccessDenied, Conflict, ValidationError
 from bot.domain.model import BodyKind
 from bot.domain.people import subject as valid_subject
 from bot.domain.rules import RuleName
+from bot.domain.text import readable
 from bot.services.access import Actor, require_body, require_coordinator
 from storage import bodies, organisations, people
 from storage.db import Database
@@ -43,7 +44,7 @@ class OrganisationView:
 
 def valid_name(raw: str, *, key: str) -> str:
     """A name of an organisation or body: 3 to 200 characters after tidying spaces."""
-    name = " ".join(raw.split())
+    name = readable(raw)
     if not 3 <= len(name) <= 200:
         raise ValidationError(key)
     return name

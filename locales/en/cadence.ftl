@@ -27,6 +27,7 @@ plan-seminar-no = No, an ordinary meeting
 plan-saved = Added to the plan.
 plan-error-date = Type the date like this: { $example }
 plan-error-past = That date has already passed.
+plan-error-too-far = A plan does not reach that far ahead: { $latest } at the latest. Please check the year.
 plan-error-not-found = There is no such entry in the plan.
 plan-column-body = Council / association
 plan-column-period = Period

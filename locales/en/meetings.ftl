@@ -56,6 +56,7 @@ meeting-error-date-format = Could not read “{ $value }”. Type the date and t
 meeting-error-date-impossible = There is no such date: “{ $value }”. Type, for example: { $example }
 meeting-error-time-format = Could not read the time “{ $value }”. Type, for example: 15:00
 meeting-error-past = That time has already passed. Choose a future date, for example: { $example }
+meeting-error-too-far = Meetings are not scheduled that far ahead: { $latest } at the latest. Please check the year.
 meeting-error-too-soon = An ordinary meeting must be announced at least { $days } days in advance (clause 4.8 of the regulations). The earliest possible: { $earliest }. If the meeting is extraordinary, choose “extraordinary”.
 meeting-error-confirm-short-notice = The meeting is less than { $days } days away: please confirm the short notice.
 meeting-error-deadline-after = The voting deadline must be no later than the start of the meeting.

@@ -28,6 +28,7 @@ plan-seminar-no = Нет, обычное заседание
 plan-saved = Добавлено в план.
 plan-error-date = Напишите дату так: { $example }
 plan-error-past = Эта дата уже прошла.
+plan-error-too-far = Так далеко вперёд план не составляют: самое позднее — { $latest }. Проверьте год.
 plan-error-not-found = Такой записи в плане нет.
 plan-column-body = Совет / объединение
 plan-column-period = Период

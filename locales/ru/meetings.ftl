@@ -56,6 +56,7 @@ meeting-error-date-format = Не удалось прочитать «{ $value }�
 meeting-error-date-impossible = Такой даты нет: «{ $value }». Напишите, например: { $example }
 meeting-error-time-format = Не удалось прочитать время «{ $value }». Напишите, например: 15:00
 meeting-error-past = Это время уже прошло. Выберите будущую дату, например: { $example }
+meeting-error-too-far = Так далеко вперёд заседания не назначают: самое позднее — { $latest }. Проверьте год.
 meeting-error-too-soon = Очередное заседание нужно объявить не позднее чем за { $days } дн. (п. 4.8 положения). Самое раннее: { $earliest }. Если заседание внеочередное, выберите «внеочередное».
 meeting-error-confirm-short-notice = До заседания меньше { $days } дн.: подтвердите сокращённый срок извещения.
 meeting-error-deadline-after = Срок голосования должен быть не позже начала заседания.
