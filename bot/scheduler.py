@@ -88,14 +88,14 @@ class ApsNoticeScheduler:
         with contextlib.suppress(JobLookupError):
             self._scheduler.remove_job(job_id(notice_id))
 
-    def every_hour(self, job: Callable[[], Awaitable[object]]) -> None:
-        """A periodic job (the cadence check); it also runs once right away."""
+    def every_hour(self, name: str, job: Callable[[], Awaitable[object]]) -> None:
+        """A periodic job (the cadence check, the upkeep); it also runs once right away."""
         self._scheduler.add_job(
             run_periodic,
             "interval",
             args=[job],
             hours=1,
-            id="cadence",
+            id=name,
             replace_existing=True,
             next_run_time=datetime.now(UTC),
             coalesce=True,

@@ -41,3 +41,13 @@ async def current_revision(db: Database) -> str | None:
         return await conn.run_sync(
             lambda sync: MigrationContext.configure(sync).get_current_revision()
         )
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this code ships the migration `revision` (a backup of an older version does, a
+    database written by a newer version does not)."""
+    scripts = ScriptDirectory.from_config(_config())
+    try:
+        return scripts.get_revision(revision) is not None
+    except Exception:  # Alembic raises several kinds of error for an unknown id
+        return False

@@ -201,7 +201,7 @@ async def test_the_hourly_job_runs_at_start_and_is_awaited(
     async def check(name: str) -> None:
         await ran.put(name)
 
-    scheduler.every_hour(lambda: check("cadence"))
+    scheduler.every_hour("cadence", lambda: check("cadence"))
     assert await asyncio.wait_for(ran.get(), WAIT) == "cadence"
     # The hourly job is not a notice.
     assert scheduler.armed() == {}
@@ -217,7 +217,7 @@ async def test_a_failing_hourly_job_is_logged(
         ran.set()
         raise RuntimeError("the database is locked")
 
-    scheduler.every_hour(broken)
+    scheduler.every_hour("broken", broken)
     await asyncio.wait_for(ran.wait(), WAIT)
     await asyncio.sleep(0.05)
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]

@@ -10,6 +10,7 @@ command-help = What the bot can do
 start-welcome-guest = Hello! This is the bot of the methodical service: the methodical council, the methodical asset and the RMOs work through it.
     
     If you have been invited to a council, an asset or an RMO, open the invitation link from the secretary once more.
+    Your Telegram ID: { $id } (the /id command always shows it).
     If you are a teacher and would like a methodical consultation, please register:
 start-register-teacher = Register as a teacher
 start-welcome-back = Hello, { $name }!
