@@ -58,7 +58,9 @@ def status_text(i18n: I18nContext, status: Status, timezone: str) -> str:
         [
             i18n.get("status-title", version=status.version),
             i18n.get("status-uptime", uptime=duration(i18n, status.now - status.started_at)),
-            i18n.get("status-database", path=status.database, size=size(i18n, status.database_size)),
+            i18n.get(
+                "status-database", path=status.database, size=size(i18n, status.database_size)
+            ),
             backup_line,
             i18n.get("status-notices", open=counts.notices_open, stuck=counts.notices_stuck),
             i18n.get("status-failed", count=counts.deliveries_failed),
