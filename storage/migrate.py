@@ -30,10 +30,11 @@ def head_revision() -> str:
     return head
 
 
-async def migrate(db: Database) -> None:
-    """Brings the schema to the newest revision; a no-op on an up-to-date database."""
+async def migrate(db: Database, revision: str = "head") -> None:
+    """Brings the schema to the newest revision (or to `revision`, for tests of an upgrade);
+    a no-op on an up-to-date database."""
     async with db.engine.begin() as conn:
-        await conn.run_sync(lambda sync: command.upgrade(_config(sync), "head"))
+        await conn.run_sync(lambda sync: command.upgrade(_config(sync), revision))
 
 
 async def current_revision(db: Database) -> str | None:

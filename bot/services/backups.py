@@ -67,9 +67,9 @@ def manual(settings: Settings, where: Path | None, now: datetime) -> Checked:
     if path is None or folder is None:
         raise BackupError(PG_ADVICE)
     if where is None:
-        target = folder / backup_name(now)
+        target = folder / backup_name(now, "manual")
     elif where.is_dir():
-        target = where / backup_name(now)
+        target = where / backup_name(now, "manual")
     else:
         target = where
     return copy_database(path, target.resolve())
