@@ -12,6 +12,7 @@ from aiogram_i18n import I18nContext
 from bot.services.access import Actor
 from bot.services.operations import OperationsService, Status
 from bot.settings import Settings
+from handlers.filters import PRIVATE
 from handlers.render import local_time
 
 
@@ -76,7 +77,8 @@ def router() -> Router:
     async def my_id(message: Message, actor: Actor, i18n: I18nContext) -> None:
         await message.answer(i18n.get("id-yours", id=str(actor.telegram_id)))
 
-    @r.message(Command("status"))
+    # Private only: the health names the server's paths, which a group has no business seeing.
+    @r.message(Command("status"), PRIVATE)
     async def status(
         message: Message,
         actor: Actor,

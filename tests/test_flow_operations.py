@@ -276,3 +276,27 @@ async def test_a_notice_stuck_for_an_hour_is_told_once(app: BotUnderTest) -> Non
     app.clock.advance(timedelta(hours=1))
     assert await app.upkeep() == 0
     assert len(coordinator.texts_since(mark)) == 1
+
+
+async def test_a_notice_due_while_the_bot_was_down_is_not_called_stuck_at_start_up(
+    app: BotUnderTest,
+) -> None:
+    coordinator = await register_coordinator(app)
+    await app.upkeep()
+    await app.stop()
+    now = app.clock.now()
+    async with app.db.transaction() as conn:
+        await notices.add_notice(
+            conn, meeting_id=None, kind=NoticeKind.AGENDA, due_at=now, now=now
+        )
+    app.clock.advance(timedelta(hours=3))
+    await app.start()
+    mark = coordinator.mark()
+    # At start-up the upkeep runs beside the delivery of what fell due: no false alarm.
+    assert await app.upkeep() == 0
+    app.clock.advance(timedelta(minutes=59))
+    assert await app.upkeep() == 0
+    # An hour after start-up it is still unsent: now it is stuck.
+    app.clock.advance(timedelta(minutes=2))
+    assert await app.upkeep() == 1
+    assert "не отправлено" in coordinator.texts_since(mark)[0]

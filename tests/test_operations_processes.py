@@ -253,6 +253,8 @@ async def test_restore_is_refused_while_the_bot_runs_and_works_once_it_stopped(
             line = assert_one_line_without_traceback(refused)
             assert f"the bot is running (pid {bot.pid})" in line
             assert "stop it first" in line
+            checked = await run_cli(tmp_path, "check", **env)
+            assert f"bot: running (pid {bot.pid})" in checked.stdout
             # A second copy of the bot on the same data refuses to start, too.
             second = await run_cli(tmp_path, **env)
             assert "another councilbot" in assert_said_in_one_line(second)

@@ -124,9 +124,16 @@ class OperationsService:
                 for key, alert in self._backup_alerts(daily)
                 if await operations.record_alert(conn, key, now=now)
             ]
+            # A notice that fell due while the bot was down goes out at start-up: it is stuck
+            # only if it is still unsent an hour after the bot could first send it.
+            overdue = (
+                await operations.stuck_notices(conn, due_before=now - STUCK_AFTER)
+                if now - self.started_at >= STUCK_AFTER
+                else []
+            )
             stuck = [
                 notice_id
-                for notice_id in await operations.stuck_notices(conn, due_before=now - STUCK_AFTER)
+                for notice_id in overdue
                 if await operations.record_alert(conn, f"notice-stuck:{notice_id}", now=now)
             ]
             if stuck:
