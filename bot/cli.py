@@ -20,7 +20,7 @@ from bot.app import build_dispatcher, make_bot
 from bot.clock import SystemClock
 from bot.lock import Held, InstanceLock, holder
 from bot.services import backups
-from bot.services.backups import PG_ADVICE, BackupService
+from bot.services.backups import PG_ADVICE, BackupService, NewerSchema
 from bot.services.operations import OperationsService, version
 from bot.settings import NoDataDir, Settings
 from storage.backup import BackupError, check, list_backups
@@ -78,6 +78,8 @@ async def open_database(settings: Settings, now: datetime) -> Database:
     data and is behind."""
     try:
         backup = await asyncio.to_thread(backups.before_upgrade, settings, now)
+    except NewerSchema as error:
+        raise Failure(str(error)) from None
     except (BackupError, OSError) as error:
         raise Failure(f"not migrating {where(settings)}: the backup failed: {error}") from None
     if backup is not None:

@@ -387,3 +387,24 @@ async def test_a_signal_to_dev_py_run_stops_the_bot_itself(
     assert processes_with(marker) == []
     assert fake.polls_started == polls_after_stop
     assert (tmp_path / "data" / "councilbot.sqlite3").is_file()
+
+
+async def test_a_database_of_a_newer_version_is_left_alone(tmp_path: Path, nowhere: str) -> None:
+    data = tmp_path / "data"
+    _newer_schema(data)
+    run = await run_cli(
+        tmp_path, BOT_TOKEN=FOREIGN_TOKEN, TELEGRAM_API_BASE=nowhere, DATA_DIR=str(data)
+    )
+    line = assert_said_in_one_line(run)
+    assert "schema 9999, newer than this code knows" in line
+    assert table_names(data / "councilbot.sqlite3") == {"alembic_version"}
+    assert list_backups(data / "backups") == []
+    # Nor does an older councilbot restore a backup the newer one made.
+    restore = await run_cli(
+        tmp_path,
+        "restore",
+        str(data / "councilbot.sqlite3"),
+        BOT_TOKEN=FOREIGN_TOKEN,
+        DATA_DIR=str(tmp_path / "other"),
+    )
+    assert "newer than this code knows" in assert_one_line_without_traceback(restore)

@@ -36,8 +36,12 @@ PG_ADVICE = (
 )
 
 
-def newer_schema(path: Path, revision: str) -> str:
-    return (
+class NewerSchema(BackupError):
+    """The database was written by a newer councilbot: this code must not touch it."""
+
+
+def newer_schema(path: Path, revision: str) -> NewerSchema:
+    return NewerSchema(
         f"the database {path} has schema {revision}, newer than this code knows "
         f"({head_revision()}): run the newer councilbot, or restore an older backup"
     )
@@ -53,7 +57,7 @@ def before_upgrade(settings: Settings, now: datetime) -> Backup | None:
     if tables == 0 or revision == head_revision():
         return None
     if revision is not None and not known_revision(revision):
-        raise BackupError(newer_schema(path, revision))
+        raise newer_schema(path, revision)
     target = folder / backup_name(now, "before-upgrade")
     copy_database(path, target)
     log.info("backed up %s to %s before migrating it", path, target)
@@ -91,7 +95,7 @@ def restore(settings: Settings, source: Path, now: datetime) -> Restored:
     if checked.revision is None:
         raise BackupError(f"{source} is not a councilbot backup: it has no schema revision")
     if not known_revision(checked.revision):
-        raise BackupError(newer_schema(source, checked.revision))
+        raise newer_schema(source, checked.revision)
     replaced = None
     if target.exists():
         stamp = backup_name(now).removeprefix("councilbot-").removesuffix(".sqlite3")
