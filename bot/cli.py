@@ -123,6 +123,24 @@ def telegram_failure(settings: Settings, error: TelegramAPIError) -> Failure:
 
 # --- the subcommands ------------------------------------------------------------------------
 
+# How long a stopping bot lets the updates and sends under way finish.
+GRACE = 5.0
+
+
+async def finish_in_flight() -> None:
+    """Lets what is under way (a handler's answer, a notice's deliveries) finish for a few
+    seconds, then cancels the rest while the database is still open, so each ends its
+    transaction; a delivery cut off stays `sending` and is resumed at the next start."""
+    others = asyncio.all_tasks() - {asyncio.current_task()}
+    if not others:
+        return
+    _, pending = await asyncio.wait(others, timeout=GRACE)
+    for task in pending:
+        task.cancel()
+    if pending:
+        log.info("stopping: %d tasks still under way abandoned", len(pending))
+        await asyncio.wait(pending, timeout=GRACE)
+
 
 async def run(_: argparse.Namespace) -> int:
     settings = load_settings()
@@ -143,10 +161,11 @@ async def run(_: argparse.Namespace) -> int:
             await bot.get_me()
             await bot.delete_webhook(drop_pending_updates=False)
             # SIGTERM and SIGINT stop polling; the finally below closes everything.
-            await dp.start_polling(bot, handle_signals=True)
+            await dp.start_polling(bot, handle_signals=True, close_bot_session=False)
         except TelegramAPIError as error:
             raise telegram_failure(settings, error) from None
         finally:
+            await finish_in_flight()
             await bot.session.close()
             await db.dispose()
         log.info("councilbot stopped")
