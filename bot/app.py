@@ -59,6 +59,8 @@ COMMANDS = (
     "cancel",
     "help",
 )
+# Seconds a stopping bot gives the scheduler's jobs under way before it cancels them.
+SHUTDOWN_GRACE = 5.0
 # Coordinators also see these, in their own chats.
 COORDINATOR_COMMANDS = ("status",)
 
@@ -186,7 +188,8 @@ def build_dispatcher(
 
     async def on_shutdown() -> None:
         if own_scheduler is not None:
-            own_scheduler.shutdown()
+            # A broadcast or a backup under way gets a few seconds to finish.
+            await own_scheduler.stop(grace=SHUTDOWN_GRACE)
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
