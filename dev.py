@@ -3,6 +3,10 @@ runs the tests, `python3 dev.py bench` runs the benchmarks (bench/README.md). Ea
 `.venv` and installs the locked dependencies into it (again only
 when a lock file changed), so a fresh machine needs nothing but Python 3.11+.
 
+Then it replaces itself with the command (`os.execv`): the bot is this very process, so a
+SIGTERM from systemd, docker or `kill` reaches the bot and leaves no orphan behind.
+`run` keeps the data in the project's `data/` unless DATA_DIR or DATABASE_URL says otherwise.
+
 Only the standard library is used here: this file runs before anything is installed.
 """
 
@@ -14,6 +18,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -29,6 +34,14 @@ def _pip(*args: str) -> None:
     )
 
 
+def _stamp(lock: Path) -> Path:
+    return VENV / f".installed-{lock.stem}"
+
+
+def _digest(lock: Path) -> str:
+    return hashlib.sha256(lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+
+
 def ensure_environment(lock: Path) -> None:
     """Creates the venv and installs `lock` into it unless that exact lock is installed."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs under any python3
@@ -36,9 +49,13 @@ def ensure_environment(lock: Path) -> None:
     if not (BIN / "python").exists():
         print("Creating .venv ...", flush=True)  # noqa: T201 - a bootstrap talks on stdout
         venv.EnvBuilder(with_pip=True).create(VENV)
-    stamp = VENV / f".installed-{lock.stem}"
-    digest = hashlib.sha256(lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = _stamp(lock)
+    digest = _digest(lock)
     if stamp.exists() and stamp.read_text() == digest:
+        return
+    # The test lock holds everything the bot's lock does, and more: installed, it serves `run`.
+    test = _stamp(LOCKS["test"])
+    if lock == LOCKS["run"] and test.exists() and test.read_text() == _digest(LOCKS["test"]):
         return
     print(f"Installing {lock.relative_to(ROOT)} ...", flush=True)  # noqa: T201
     _pip("install", "--require-hashes", "-r", str(lock))
@@ -58,12 +75,36 @@ def main() -> int:
         return 1
     if command == "run":
         argv = [str(BIN / "councilbot"), *extra]
+        if not _configured("DATA_DIR") and not _configured("DATABASE_URL"):
+            os.environ["DATA_DIR"] = str(ROOT / "data")
     elif command == "bench":
         argv = [str(BIN / "python"), "-m", "bench", *extra]
     else:
         argv = [str(BIN / "python"), "-m", "pytest", *extra]
     os.chdir(ROOT)
-    return subprocess.call(argv)  # noqa: S603 - our own venv's tools
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "nt":  # no exec there that keeps the process: wait for the child instead
+        return subprocess.call(argv)  # noqa: S603 - our own venv's tools
+    return _become(argv)
+
+
+def _become(argv: list[str]) -> NoReturn:
+    os.execv(argv[0], argv)  # noqa: S606 - our own venv's tools, replacing this process
+
+
+def _configured(name: str) -> bool:
+    """Whether a setting is given in the environment or in the project's .env."""
+    if os.environ.get(name, "").strip():
+        return True
+    env_file = ROOT / ".env"
+    if not env_file.is_file():
+        return False
+    for line in env_file.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == name and value.strip().strip("\"'"):
+            return True
+    return False
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.types import BotCommand, BotCommandScopeDefault
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 
@@ -23,20 +24,23 @@ from bot.notices import NoticeSender
 from bot.notifier import Notifier
 from bot.ratelimit import RateLimiter
 from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
+from bot.services.backups import BackupService
 from bot.services.cadence import CadenceService
 from bot.services.consultations import ConsultationService
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
 from bot.services.minutes import MinutesService
+from bot.services.operations import OperationsService
 from bot.services.people import PeopleService
 from bot.services.roster import RosterService
 from bot.services.setup import SetupService
 from bot.services.voting import VotingService
 from bot.settings import Settings
 from bot.texts import LocaleTexts
+from bot.upkeep_job import run_upkeep
 from handlers import routers
 from handlers.errors import DomainErrorMiddleware
-from storage import notices
+from storage import notices, operations
 from storage.db import Database
 from storage.fsm import DatabaseStorage
 
@@ -51,9 +55,14 @@ COMMANDS = (
     "plan",
     "profile",
     "language",
+    "id",
     "cancel",
     "help",
 )
+# Seconds a stopping bot gives the scheduler's jobs under way before it cancels them.
+SHUTDOWN_GRACE = 5.0
+# Coordinators also see these, in their own chats.
+COORDINATOR_COMMANDS = ("status",)
 
 
 def make_bot(settings: Settings, *, limiter: RateLimiter | None = None) -> Bot:
@@ -119,6 +128,7 @@ def build_dispatcher(
     dp["consultations"] = consultations = ConsultationService(
         db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
     )
+    dp["operations"] = ops = OperationsService(db, clock, settings, BackupService(settings, clock))
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
     I18nMiddleware(
         core=core,
@@ -143,21 +153,43 @@ def build_dispatcher(
                 scheduler.arm(notice.id, notice.due_at)
         if own_scheduler is not None:
             notifier = dp["notifier"]
-            own_scheduler.every_hour(lambda: run_cadence_check(cadence, notifier))
+            own_scheduler.every_hour("cadence", lambda: run_cadence_check(cadence, notifier))
+            # The daily backup and the alerts: due times come from the backups folder and the
+            # database, so one missed while the bot was down happens now, at start-up.
+            own_scheduler.every_hour("upkeep", lambda: run_upkeep(ops, notifier))
             own_scheduler.start()
+
+        def commands(names: tuple[str, ...], locale: str) -> list[BotCommand]:
+            return [
+                BotCommand(command=name, description=core.get(f"command-{name}", locale))
+                for name in names
+            ]
+
         for locale in LOCALES:
             await bot.set_my_commands(
-                [
-                    BotCommand(command=name, description=core.get(f"command-{name}", locale))
-                    for name in COMMANDS
-                ],
+                commands(COMMANDS, locale),
                 scope=BotCommandScopeDefault(),
                 language_code=None if locale == settings.default_locale else locale,
             )
+        async with db.read() as conn:
+            coordinating = await operations.coordinator_people(conn, settings.coordinator_ids)
+        for person in coordinating:
+            if person.telegram_id is None:
+                continue
+            try:
+                await bot.set_my_commands(
+                    commands(
+                        COMMANDS + COORDINATOR_COMMANDS, person.locale or settings.default_locale
+                    ),
+                    scope=BotCommandScopeChat(chat_id=person.telegram_id),
+                )
+            except TelegramAPIError as error:
+                log.warning("cannot set the commands of coordinator %s: %s", person.id, error)
 
     async def on_shutdown() -> None:
         if own_scheduler is not None:
-            own_scheduler.shutdown()
+            # A broadcast or a backup under way gets a few seconds to finish.
+            await own_scheduler.stop(grace=SHUTDOWN_GRACE)
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)

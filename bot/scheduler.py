@@ -4,11 +4,12 @@ passed while the bot was down runs at once."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -31,23 +32,51 @@ def job_id(notice_id: int) -> str:
     return f"notice-{notice_id}"
 
 
-async def run_periodic(job: Callable[[], Awaitable[object]]) -> None:
+Running = set[asyncio.Task[Any]]
+
+
+@contextlib.contextmanager
+def _tracked(running: Running | None) -> Iterator[None]:
+    """Keeps the job's task in `running` while it runs, so a stopping bot can let it finish."""
+    task = asyncio.current_task()
+    if running is None or task is None:
+        yield
+        return
+    running.add(task)
+    try:
+        yield
+    finally:
+        running.discard(task)
+
+
+async def run_periodic(
+    job: Callable[[], Awaitable[object]], running: Running | None = None
+) -> None:
     """A periodic job, awaited here: APScheduler awaits only coroutine functions, and would run
     any other callable (a lambda returning a coroutine) in a thread, leaving it never awaited."""
-    try:
-        await job()
-    except Exception:
-        # The next run comes an hour later all the same.
-        log.exception("the periodic job failed")
+    with _tracked(running):
+        try:
+            await job()
+        except Exception:
+            # The next run comes an hour later all the same.
+            log.exception("the periodic job failed")
+        except asyncio.CancelledError:
+            # The bot is stopping and this run took too long: the next start runs it again.
+            # Ending here, not raising, keeps a normal stop free of tracebacks in the log.
+            log.info("a periodic job was stopped with the bot")
 
 
-async def deliver_notice(deliver: Deliver, notice_id: int) -> None:
+async def deliver_notice(deliver: Deliver, notice_id: int, running: Running | None = None) -> None:
     """The job itself: a plain function of the notice id; `deliver` looks up the rest."""
-    try:
-        await deliver(notice_id)
-    except Exception:
-        # The notice stays open in the database; the next start-up arms it again.
-        log.exception("delivering notice %s failed", notice_id)
+    with _tracked(running):
+        try:
+            await deliver(notice_id)
+        except Exception:
+            # The notice stays open in the database; the next start-up arms it again.
+            log.exception("delivering notice %s failed", notice_id)
+        except asyncio.CancelledError:
+            # Stopped with the bot: the notice stays open, its deliveries resume at the start.
+            log.info("delivering notice %s was stopped with the bot", notice_id)
 
 
 class ApsNoticeScheduler:
@@ -58,6 +87,7 @@ class ApsNoticeScheduler:
         self._deliver = deliver
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._started = False
+        self._running: Running = set()
 
     def start(self) -> None:
         self._scheduler.start()
@@ -70,12 +100,22 @@ class ApsNoticeScheduler:
             self._started = False
             self._scheduler.shutdown(wait=False)
 
+    async def stop(self, grace: float) -> None:
+        """Starts no new job, lets those under way finish for up to `grace` seconds, then shuts
+        down (which cancels what is left: each ends its own run quietly)."""
+        if self._started:
+            self._scheduler.pause()
+            if self._running:
+                await asyncio.wait(set(self._running), timeout=grace)
+        self.shutdown()
+        await asyncio.sleep(0)  # the cancelled jobs end their runs
+
     def arm(self, notice_id: int, due_at: datetime) -> None:
         self._scheduler.add_job(
             deliver_notice,
             "date",
             run_date=due_at,
-            args=[self._deliver, notice_id],
+            args=[self._deliver, notice_id, self._running],
             id=job_id(notice_id),
             replace_existing=True,
             # A notice due while the bot was down is still sent, once, as soon as it is up.
@@ -88,14 +128,14 @@ class ApsNoticeScheduler:
         with contextlib.suppress(JobLookupError):
             self._scheduler.remove_job(job_id(notice_id))
 
-    def every_hour(self, job: Callable[[], Awaitable[object]]) -> None:
-        """A periodic job (the cadence check); it also runs once right away."""
+    def every_hour(self, name: str, job: Callable[[], Awaitable[object]]) -> None:
+        """A periodic job (the cadence check, the upkeep); it also runs once right away."""
         self._scheduler.add_job(
             run_periodic,
             "interval",
-            args=[job],
+            args=[job, self._running],
             hours=1,
-            id="cadence",
+            id=name,
             replace_existing=True,
             next_run_time=datetime.now(UTC),
             coalesce=True,

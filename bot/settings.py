@@ -14,7 +14,12 @@ from bot.domain.model import LOCALES
 
 # Tokens issued by @BotFather: the bot id, a colon, then 35 characters of URL-safe base64.
 _TOKEN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/councilbot.sqlite3"
+SQLITE_PREFIX = "sqlite+aiosqlite:///"
+DATABASE_FILE = "councilbot.sqlite3"
+
+
+class NoDataDir(ValueError):
+    """Neither DATA_DIR nor DATABASE_URL is set: the bot refuses to guess where the data are."""
 
 
 class Settings(BaseSettings):
@@ -23,7 +28,14 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr
-    database_url: str = DEFAULT_DATABASE_URL
+    # The folder of the database, its backups and the lock file of the running bot. No default:
+    # a relative guess would start an empty database wherever the bot happened to be started.
+    # `python3 dev.py run` passes the project's data/.
+    data_dir: Path | None = None
+    # Given, it wins over DATA_DIR for the database itself (PostgreSQL, or a file elsewhere).
+    database_url: str | None = None
+    # Daily backups kept in DATA_DIR/backups; older ones are deleted.
+    backup_keep: int = Field(default=14, ge=1, le=1000)
     telegram_api_base: str | None = None
     timezone: str = "Europe/Moscow"
     default_locale: str = "ru"
@@ -63,16 +75,58 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in re.split(r"[,\s]+", value) if part)
         return value
 
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path | None) -> Path | None:
+        # Resolved once, here: the log and `check` name the folder the bot really uses.
+        return None if value is None or not str(value).strip() else value.expanduser().resolve()
+
+    @field_validator("database_url")
+    @classmethod
+    def _empty_url_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
+
     @field_validator("telegram_api_base")
     @classmethod
     def _empty_is_none(cls, value: str | None) -> str | None:
         return value.rstrip("/") or None if value else None
 
     @property
+    def database(self) -> str:
+        """The SQLAlchemy URL the bot opens: DATABASE_URL, else the SQLite file in DATA_DIR."""
+        if self.database_url is not None:
+            return self.database_url
+        if self.data_dir is None:
+            raise NoDataDir
+        return f"{SQLITE_PREFIX}{self.data_dir / DATABASE_FILE}"
+
+    @property
     def sqlite_path(self) -> Path | None:
         """The database file when the URL names a SQLite file, for creating its folder."""
-        prefix = "sqlite+aiosqlite:///"
-        if not self.database_url.startswith(prefix):
+        url = self.database
+        if not url.startswith(SQLITE_PREFIX):
             return None
-        path = self.database_url.removeprefix(prefix).split("?", 1)[0]
+        path = url.removeprefix(SQLITE_PREFIX).split("?", 1)[0]
         return None if path in {"", ":memory:"} else Path(path)
+
+    @property
+    def data_folder(self) -> Path | None:
+        """Where backups and the lock file go: DATA_DIR, else the SQLite file's own folder;
+        None on a database that is not a file (PostgreSQL)."""
+        if self.data_dir is not None:
+            return self.data_dir
+        path = self.sqlite_path
+        return None if path is None else path.resolve().parent
+
+    @property
+    def lock_path(self) -> Path | None:
+        """The running bot's lock file: beside its SQLite file, else in DATA_DIR."""
+        path = self.sqlite_path
+        if path is not None:
+            return path.resolve().with_name(path.name + ".lock")
+        return None if self.data_dir is None else self.data_dir / "councilbot.lock"
+
+    @property
+    def backup_dir(self) -> Path | None:
+        folder = self.data_folder
+        return None if folder is None or self.sqlite_path is None else folder / "backups"

@@ -12,6 +12,7 @@ from handlers import (
     invitations,
     meetings,
     minutes,
+    operations,
     plan,
     profile,
     registration,
@@ -26,6 +27,7 @@ def routers() -> list[Router]:
     return [
         registration.router(),
         common.router(),
+        operations.router(),
         setup.router(),
         roster.router(),
         invitations.router(),

@@ -76,7 +76,10 @@ async def show_menu(
     """The main menu, or for someone not registered the way to register."""
     menu = await people.menu(actor)
     if not menu.registered:
-        await message.answer(i18n.get("start-welcome-guest"), reply_markup=welcome_markup(i18n))
+        await message.answer(
+            i18n.get("start-welcome-guest", id=str(actor.telegram_id)),
+            reply_markup=welcome_markup(i18n),
+        )
         return
     text, markup = menu_text(menu, i18n), menu_markup(menu, i18n)
     if edit:

@@ -122,7 +122,7 @@ def router() -> Router:
             return
         organisations = await people.organisations()
         if not organisations:
-            await message.answer(i18n.get("register-no-organisations"))
+            await message.answer(i18n.get("register-no-organisations", id=str(actor.telegram_id)))
             return
         chosen = callback_data.organisation
         if len(organisations) == 1:

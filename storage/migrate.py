@@ -30,10 +30,11 @@ def head_revision() -> str:
     return head
 
 
-async def migrate(db: Database) -> None:
-    """Brings the schema to the newest revision; a no-op on an up-to-date database."""
+async def migrate(db: Database, revision: str = "head") -> None:
+    """Brings the schema to the newest revision (or to `revision`, for tests of an upgrade);
+    a no-op on an up-to-date database."""
     async with db.engine.begin() as conn:
-        await conn.run_sync(lambda sync: command.upgrade(_config(sync), "head"))
+        await conn.run_sync(lambda sync: command.upgrade(_config(sync), revision))
 
 
 async def current_revision(db: Database) -> str | None:
@@ -41,3 +42,13 @@ async def current_revision(db: Database) -> str | None:
         return await conn.run_sync(
             lambda sync: MigrationContext.configure(sync).get_current_revision()
         )
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this code ships the migration `revision` (a backup of an older version does, a
+    database written by a newer version does not)."""
+    scripts = ScriptDirectory.from_config(_config())
+    try:
+        return scripts.get_revision(revision) is not None
+    except Exception:  # Alembic raises several kinds of error for an unknown id
+        return False

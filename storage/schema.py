@@ -490,3 +490,21 @@ cadence_reminders = Table(
     Column("offset_days", Integer, primary_key=True),
     Column("sent_at", UTCDateTime, nullable=False),
 )
+
+appointed_coordinators = Table(
+    "appointed_coordinators",
+    metadata,
+    # Coordinators appointed with `councilbot add-coordinator`: like COORDINATOR_IDS, by
+    # Telegram id, before the person ever wrote to the bot.
+    Column("telegram_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+operator_alerts = Table(
+    "operator_alerts",
+    metadata,
+    # What the coordinators were told about the bot's own health (a failed backup, a stuck
+    # notice), one row per failure, so a restart does not tell them again.
+    Column("key", String(120), primary_key=True),
+    Column("told_at", UTCDateTime, nullable=False),
+)

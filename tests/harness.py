@@ -15,6 +15,7 @@ from bot.app import build_dispatcher, make_bot
 from bot.cadence_job import run_cadence_check
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
+from bot.upkeep_job import run_upkeep
 from storage.db import Database
 from storage.migrate import migrate
 from tests.clock import ClockScheduler, ManualClock
@@ -87,6 +88,15 @@ class BotUnderTest:
         if sent:
             await self.fake.settle()
         return int(sent)
+
+    async def upkeep(self) -> int:
+        """Runs the hourly upkeep now (the daily backup when due, alerts to coordinators), as
+        the scheduler would every hour and once at start-up."""
+        dp = self.dispatcher
+        sent = await run_upkeep(dp["operations"], dp["notifier"])
+        if sent:
+            await self.fake.settle()
+        return sent
 
     async def days(self, count: int) -> None:
         """Lives through `count` days, one at a time: what falls due each day, and the cadence

@@ -163,6 +163,7 @@ async def test_commands_are_registered_in_both_languages(app: BotUnderTest) -> N
         "plan",
         "profile",
         "language",
+        "id",
         "cancel",
         "help",
     ]

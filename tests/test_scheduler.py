@@ -201,7 +201,7 @@ async def test_the_hourly_job_runs_at_start_and_is_awaited(
     async def check(name: str) -> None:
         await ran.put(name)
 
-    scheduler.every_hour(lambda: check("cadence"))
+    scheduler.every_hour("cadence", lambda: check("cadence"))
     assert await asyncio.wait_for(ran.get(), WAIT) == "cadence"
     # The hourly job is not a notice.
     assert scheduler.armed() == {}
@@ -217,10 +217,49 @@ async def test_a_failing_hourly_job_is_logged(
         ran.set()
         raise RuntimeError("the database is locked")
 
-    scheduler.every_hour(broken)
+    scheduler.every_hour("broken", broken)
     await asyncio.wait_for(ran.wait(), WAIT)
     await asyncio.sleep(0.05)
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert [(record.name, record.getMessage()) for record in errors] == [
         ("bot.scheduler", "the periodic job failed")
     ]
+
+
+async def test_stopping_lets_a_job_under_way_finish(caplog: pytest.LogCaptureFixture) -> None:
+    scheduler = ApsNoticeScheduler(Recorder())
+    scheduler.start()
+    started, release, finished = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+    async def backup() -> None:
+        started.set()
+        await release.wait()
+        finished.set()
+
+    scheduler.every_hour("upkeep", backup)
+    await asyncio.wait_for(started.wait(), WAIT)
+    stopping = asyncio.create_task(scheduler.stop(grace=WAIT))
+    await asyncio.sleep(0.05)
+    release.set()  # the job ends while the bot is stopping
+    await stopping
+    assert finished.is_set()
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+async def test_a_job_that_outlasts_the_stop_ends_quietly(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    scheduler = ApsNoticeScheduler(Recorder())
+    scheduler.start()
+    started = asyncio.Event()
+
+    async def endless() -> None:
+        started.set()
+        await asyncio.Event().wait()
+
+    scheduler.every_hour("upkeep", endless)
+    await asyncio.wait_for(started.wait(), WAIT)
+    await scheduler.stop(grace=QUIET)
+    await asyncio.sleep(0.05)
+    # Cut off, it says so in one line: no traceback, nothing logged as an error.
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert "a periodic job was stopped with the bot" in caplog.messages

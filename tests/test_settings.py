@@ -8,18 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from bot.settings import Settings
+from bot.settings import NoDataDir, Settings
 
 TOKEN = "123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ab"
-ENVIRONMENT = (
-    "BOT_TOKEN",
-    "DATABASE_URL",
-    "TELEGRAM_API_BASE",
-    "TIMEZONE",
-    "DEFAULT_LOCALE",
-    "COORDINATOR_IDS",
-    "LOG_LEVEL",
-)
+ENVIRONMENT = tuple(name.upper() for name in Settings.model_fields)
 
 
 @pytest.fixture(autouse=True)
@@ -162,13 +154,48 @@ def test_other_default_locales_are_refused(locale: str) -> None:
 
 
 def test_defaults() -> None:
-    loaded = settings(bot_token=SecretStr(TOKEN))
-    assert loaded.database_url == "sqlite+aiosqlite:///data/councilbot.sqlite3"
-    assert loaded.sqlite_path == Path("data/councilbot.sqlite3")
+    loaded = settings(bot_token=SecretStr(TOKEN), data_dir="data")
+    assert loaded.data_dir == (Path.cwd() / "data").resolve()
+    assert (
+        loaded.database
+        == f"sqlite+aiosqlite:///{Path.cwd().resolve() / 'data'}/councilbot.sqlite3"
+    )
+    assert loaded.backup_dir == (Path.cwd() / "data" / "backups").resolve()
+    assert loaded.backup_keep == 14
     assert loaded.telegram_api_base is None
     assert loaded.timezone == "Europe/Moscow"
     assert loaded.default_locale == "ru"
     assert loaded.coordinator_ids == frozenset()
+
+
+def test_without_data_dir_or_database_url_it_does_not_guess() -> None:
+    loaded = settings(bot_token=SecretStr(TOKEN))
+    with pytest.raises(NoDataDir):
+        loaded.database  # noqa: B018 - the property raises
+
+
+def test_database_url_wins_over_data_dir(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'elsewhere.sqlite3'}"
+    loaded = settings(bot_token=SecretStr(TOKEN), data_dir=str(tmp_path / "d"), database_url=url)
+    assert loaded.database == url
+    assert loaded.sqlite_path == tmp_path / "elsewhere.sqlite3"
+    # Backups and the lock file stay with DATA_DIR and the database file respectively.
+    assert loaded.backup_dir == tmp_path / "d" / "backups"
+    assert loaded.lock_path == tmp_path / "elsewhere.sqlite3.lock"
+
+
+def test_postgresql_has_no_backups_of_its_own() -> None:
+    loaded = settings(
+        bot_token=SecretStr(TOKEN), database_url="postgresql+asyncpg://bot:secret@db/councilbot"
+    )
+    assert (loaded.sqlite_path, loaded.backup_dir, loaded.lock_path) == (None, None, None)
+
+
+@pytest.mark.parametrize("keep", [0, -1, 1001])
+def test_backup_keep_out_of_range_is_refused(keep: int) -> None:
+    assert refused_fields(bot_token=SecretStr(TOKEN), backup_keep=keep) == {
+        "backup_keep": "greater_than_equal" if keep < 1 else "less_than_equal"
+    }
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from bot.domain import people as check
 from bot.domain.errors import Conflict, NotFound, ValidationError
 from bot.domain.model import LOCALES
 from bot.services.access import Actor
-from storage import bodies, organisations, people
+from storage import bodies, operations, organisations, people
 from storage.db import Database
 from storage.models import Body, Membership, Organisation, Person, present
 
@@ -101,7 +101,7 @@ class PeopleService:
         self._db = db
         self._clock = clock
         # Every update looks up its sender; those arriving together are looked up in one query.
-        self._lookups: Batcher[int, Person | None] = Batcher(self._find)
+        self._lookups: Batcher[int, tuple[Person | None, bool]] = Batcher(self._find)
 
     async def organisations(self) -> list[Organisation]:
         """Organisations a teacher may register with (district names are public)."""
@@ -184,11 +184,15 @@ class PeopleService:
         return Actor(telegram_id=actor.telegram_id, person=person, is_admin=actor.is_admin)
 
     async def actor(self, telegram_id: int, *, is_admin: bool) -> Actor:
-        """The acting person of an update, from its Telegram user id."""
-        person = await self._lookups.submit(telegram_id)
-        return Actor(telegram_id=telegram_id, person=person, is_admin=is_admin)
+        """The acting person of an update, from its Telegram user id; `is_admin` (listed in
+        COORDINATOR_IDS) or appointed with `councilbot add-coordinator`, they may create
+        organisations."""
+        person, appointed = await self._lookups.submit(telegram_id)
+        return Actor(telegram_id=telegram_id, person=person, is_admin=is_admin or appointed)
 
-    async def _find(self, telegram_ids: list[int]) -> list[Person | None]:
+    async def _find(self, telegram_ids: list[int]) -> list[tuple[Person | None, bool]]:
         async with self._db.read() as conn:
             found = await people.get_by_telegram_ids(conn, telegram_ids)
-        return [found.get(telegram_id) for telegram_id in telegram_ids]
+            # Read at every lookup, so an appointment made while the bot runs counts at once.
+            appointed = await operations.appointed_among(conn, telegram_ids)
+        return [(found.get(i), i in appointed) for i in telegram_ids]

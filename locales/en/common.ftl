@@ -10,6 +10,7 @@ command-help = What the bot can do
 start-welcome-guest = Hello! This is the bot of the methodical service: the methodical council, the methodical asset and the RMOs work through it.
     
     If you have been invited to a council, an asset or an RMO, open the invitation link from the secretary once more.
+    Your Telegram ID: { $id } (the /id command always shows it).
     If you are a teacher and would like a methodical consultation, please register:
 start-register-teacher = Register as a teacher
 start-welcome-back = Hello, { $name }!
@@ -33,12 +34,13 @@ help-everyone = Commands:
     /meetings — meetings, upcoming and past
     /profile — my details (full name, school, subject and more)
     /language — language: Russian or English
+    /id — my Telegram ID
     /cancel — stop filling in a form
     /help — this help
 help-member = You are a member of a council or association: the bot sends you notices of meetings, the agenda and materials. Under a notice you can answer “I'll come” or “Can't come”; on a meeting's card (/meetings) you can propose an agenda item until the deadline given in the notice.
 help-secretary = You keep the membership list and the meetings: in the main menu, choose a council or association. There you will find “New meeting” (the bot sends the notice, the agenda 5 days before and the reminders by itself), the list of members, invitations by link, adding a person without Telegram, and uploading and downloading the list as CSV.
     CSV columns: full_name; school; subject (required), position; role; category; experience; education; telegram_id (optional). Russian column names work as well. A file from Excel will do: “Save As → CSV”.
-help-coordinator = You are a coordinator: you create the organisation and its councils and associations, invite secretaries and other coordinators, and change the rules (quorum, notice periods).
+help-coordinator = You are a coordinator: you create the organisation and its councils and associations, invite secretaries and other coordinators, and change the rules (quorum, notice periods). /status — the bot's health: backups, the queue of notices, undelivered messages.
 
 cancel-done = Form cancelled, nothing was saved.
 cancel-nothing = There is nothing to cancel right now.

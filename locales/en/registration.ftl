@@ -6,7 +6,13 @@ register-ask-subject = Which subject do you teach? For example: mathematics
 register-done = Done, { $name }: you are registered.
 register-error-already = You are already registered. Open /menu.
 register-error-organisation = There is no such organisation. Start again: /start
-register-no-organisations = The methodical service has not been set up in the bot yet. Please try later.
+register-no-organisations = The methodical service has not been set up in the bot yet: it has no organisation so far. Please try later.
+    
+    If you are the coordinator (the methodical centre, the education department) who is to set the bot up, your Telegram ID is { $id }. Ask whoever installed the bot either to add the line
+    COORDINATOR_IDS={ $id }
+    to its settings file .env and restart the bot, or to run this command on the server:
+    councilbot add-coordinator { $id }
+    Then press /start again.
 register-choose-organisation = Choose your methodical service (district):
 
 invite-to-body = You are invited to “{ $body }” — role: { $role }.
