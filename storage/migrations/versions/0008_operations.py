@@ -1,7 +1,7 @@
 """appointed coordinators and operator alerts
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-01 19:10:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import storage.db
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
