@@ -78,6 +78,9 @@ def test_long_values_are_cut_in_the_message() -> None:
         ("«Лицей»", "«Лицей»"),
         ("10", "10"),
         ("Ш" * 200, "Ш" * 200),
+        # Kept as typed: every file the bot writes neutralises it (bot/domain/cells.py).
+        ("=HYPERLINK(1)", "=HYPERLINK(1)"),
+        ("+7 школа", "+7 школа"),
     ],
 )
 def test_school_accepted(typed: str, stored: str) -> None:
@@ -86,7 +89,7 @@ def test_school_accepted(typed: str, stored: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "length"),
-    [("", 0), ("   ", 0), ("Ш", 1), ("Ш" * 201, 201), ("=HYPERLINK(1)", 13), ("+7 школа", 8)],
+    [("", 0), ("   ", 0), ("Ш", 1), ("Ш" * 201, 201)],
 )
 def test_school_refused(typed: str, length: int) -> None:
     error = refused(people.school, typed)
