@@ -22,19 +22,23 @@ from bot.middlewares import ActorMiddleware, OwnMessageGuard
 from bot.notices import NoticeSender
 from bot.notifier import Notifier
 from bot.ratelimit import RateLimiter
+from bot.retention_job import run_retention_check
 from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
 from bot.services.cadence import CadenceService
+from bot.services.consent import ConsentService
 from bot.services.consultations import ConsultationService
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
 from bot.services.minutes import MinutesService
 from bot.services.people import PeopleService
+from bot.services.privacy import PrivacyService
 from bot.services.roster import RosterService
 from bot.services.setup import SetupService
 from bot.services.voting import VotingService
 from bot.settings import Settings
 from bot.texts import LocaleTexts
 from handlers import routers
+from handlers.consent import ConsentGate
 from handlers.errors import DomainErrorMiddleware
 from storage import notices
 from storage.db import Database
@@ -50,6 +54,7 @@ COMMANDS = (
     "consult",
     "plan",
     "profile",
+    "mydata",
     "language",
     "cancel",
     "help",
@@ -119,6 +124,19 @@ def build_dispatcher(
     dp["consultations"] = consultations = ConsultationService(
         db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
     )
+    dp["consent"] = consent = ConsentService(
+        db,
+        clock,
+        {locale: LocaleTexts(core, locale) for locale in LOCALES},
+        retention_years=settings.retention_years,
+    )
+    dp["privacy"] = privacy = PrivacyService(
+        db,
+        clock,
+        storage,
+        retention_years=settings.retention_years,
+        timezone=settings.timezone,
+    )
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
     I18nMiddleware(
         core=core,
@@ -129,6 +147,9 @@ def build_dispatcher(
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.callback_query.middleware(DomainErrorMiddleware())
     dp.message.middleware(DomainErrorMiddleware())
+    # After the error handler (a refusal inside is answered politely) and the callback answer.
+    dp.callback_query.middleware(ConsentGate())
+    dp.message.middleware(ConsentGate())
     dp.include_routers(*routers())
 
     async def on_startup(bot: Bot) -> None:
@@ -141,9 +162,20 @@ def build_dispatcher(
         async with db.read() as conn:
             for notice in await notices.open_notices(conn):
                 scheduler.arm(notice.id, notice.due_at)
+        # A release may have changed the consent text: a new version, and people are asked.
+        await consent.refresh()
+        notifier = dp["notifier"]
+        # Retention runs from the database too: what fell due while the bot was down, now.
+        await run_retention_check(privacy, notifier, retention_years=settings.retention_years)
         if own_scheduler is not None:
-            notifier = dp["notifier"]
-            own_scheduler.every_hour(lambda: run_cadence_check(cadence, notifier))
+
+            async def hourly() -> None:
+                await run_cadence_check(cadence, notifier)
+                await run_retention_check(
+                    privacy, notifier, retention_years=settings.retention_years
+                )
+
+            own_scheduler.every_hour(hourly)
             own_scheduler.start()
         for locale in LOCALES:
             await bot.set_my_commands(

@@ -7,12 +7,14 @@ from aiogram import Router
 from handlers import (
     announce,
     common,
+    consent,
     consultations,
     errors,
     invitations,
     meetings,
     minutes,
     plan,
+    privacy,
     profile,
     registration,
     roster,
@@ -25,7 +27,9 @@ def routers() -> list[Router]:
     # Order matters: /start with a token before plain /start; the catch-alls of `errors` last.
     return [
         registration.router(),
+        consent.router(),
         common.router(),
+        privacy.router(),
         setup.router(),
         roster.router(),
         invitations.router(),

@@ -44,11 +44,13 @@ class AddForm(StatesGroup):
     school = State()
     subject = State()
     role = State()
+    paper = State()
 
 
 class ImportForm(StatesGroup):
     file = State()
     confirm = State()
+    paper = State()
 
 
 # Roles offered on a member card and in the by-hand form: (role, methodist) by short code.
@@ -366,19 +368,35 @@ def router() -> Router:
         MemberCb.filter(F.role.in_(ROLE_CHOICES)),
     )
     async def add_role(
+        query: CallbackQuery, callback_data: MemberCb, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        await state.update_data(role=callback_data.role)
+        await state.set_state(AddForm.paper)
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("paper-consent-yes"), callback_data=MemberCb(action="addpaper", id=0)
+        )
+        kb.button(text=i18n.get("button-cancel"), callback_data=MenuCb(screen="main"))
+        kb.adjust(1)
+        await message_of(query).edit_text(
+            i18n.get("paper-consent-confirm"), reply_markup=kb.as_markup()
+        )
+
+    @r.callback_query(StateFilter(AddForm.paper), MemberCb.filter(F.action == "addpaper"))
+    async def add_paper(
         query: CallbackQuery,
-        callback_data: MemberCb,
         actor: Actor,
         roster: RosterService,
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
         data = await state.get_data()
-        role, methodist = ROLE_CHOICES[callback_data.role]
+        role, methodist = ROLE_CHOICES[data["role"]]
         member = await roster.add_by_hand(
             actor,
             data["body"],
             NewMember(data["full_name"], data["school"], data["subject"], role, methodist),
+            paper_consent=True,
         )
         await state.clear()
         text, markup = member_card(member, i18n)
@@ -456,9 +474,41 @@ def router() -> Router:
         data = await state.get_data()
         if data.get("body") != callback_data.id:
             raise ValidationError("error-stale-button")
+        preview = await roster.preview_import(
+            actor, callback_data.id, await download(bot, data["file_id"])
+        )
+        await state.set_state(ImportForm.paper)
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("paper-consent-yes"),
+            callback_data=BodyCb(action="importpaper", id=callback_data.id),
+        )
+        kb.button(
+            text=i18n.get("button-cancel"),
+            callback_data=MenuCb(screen="body", id=callback_data.id),
+        )
+        kb.adjust(1)
+        await message_of(query).edit_text(
+            i18n.get("paper-consent-confirm-import", count=len(preview.new)),
+            reply_markup=kb.as_markup(),
+        )
+
+    @r.callback_query(StateFilter(ImportForm.paper), BodyCb.filter(F.action == "importpaper"))
+    async def import_paper(
+        query: CallbackQuery,
+        callback_data: BodyCb,
+        bot: Bot,
+        actor: Actor,
+        roster: RosterService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        if data.get("body") != callback_data.id:
+            raise ValidationError("error-stale-button")
         content = await download(bot, data["file_id"])
         await state.clear()
-        result = await roster.import_file(actor, callback_data.id, content)
+        result = await roster.import_file(actor, callback_data.id, content, paper_consent=True)
         await message_of(query).edit_text(
             i18n.get("import-done", count=len(result.new), present=len(result.present))
         )

@@ -101,7 +101,9 @@ REGISTRY: Final[Mapping[str, TableRule]] = {
     "deliveries": TableRule(owners={"person_id": _f("chat_id")}, other=_f("status", "error")),
     "group_links": TableRule(references=_f("created_by"), other=_f("code")),
     "voters": TableRule(owners={"person_id": _f()}, other=_f("role")),
-    "ballots": TableRule(owners={"person_id": _f()}, references=_f("entered_by"), other=_f("source")),
+    "ballots": TableRule(
+        owners={"person_id": _f()}, references=_f("entered_by"), other=_f("source")
+    ),
     "votes": TableRule(owners={"person_id": _f()}, other=_f("choice", "source")),
     "room_votes": TableRule(references=_f("recorded_by"), other=_f("chair_choice")),
     "attendance": TableRule(owners={"person_id": _f()}, other=_f("source")),
@@ -160,7 +162,7 @@ async def collect(conn: AsyncConnection, person_id: int) -> dict[str, Section]:
     found: dict[str, Section] = {}
     for name, rule in REGISTRY.items():
         table: Table = schema.metadata.tables[name]
-        for owner, _mine in rule.owners.items():
+        for owner in rule.owners:
             hidden = (
                 set(rule.references)
                 | set(rule.record)

@@ -21,6 +21,7 @@ from bot.domain.rules import RuleName
 from bot.i18n import LOCALES_DIR, make_core
 from bot.services.people import ProfileField
 from bot.services.setup import TIMEZONES
+from handlers.privacy import section_keys
 from handlers.setup import TOGGLES
 
 PROJECT = LOCALES_DIR.parent
@@ -180,6 +181,11 @@ FAMILIES: dict[str, list[str]] = {
     "profile-ask": [f"profile-ask-{field}" for field in ProfileField],
     "body-ask-name": [f"body-ask-name-{kind}" for kind in BodyKind],
     "tz": [f"tz-{zone.replace('/', '-')}" for zone in TIMEZONES],
+    "mydata-section": [f"mydata-section-{key.replace('.', '-')}" for key in section_keys()],
+    "privacy-register": [
+        f"privacy-register-{column}"
+        for column in ("person", "basis", "version", "hash", "given", "withdrawn", "erased")
+    ],
 }
 
 
@@ -314,6 +320,13 @@ NUMBERS = frozenset(
         "announced",
         "planned",
         "required",
+        "years",
+        "version",
+        "votes",
+        "ballots",
+        "proposals",
+        "asked",
+        "given",
     }
 )
 # Where a variable means something else than elsewhere.

@@ -131,7 +131,7 @@ def test_position_accepted(typed: str, stored: str) -> None:
     assert people.position(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["", "у", "у" * 121, "@admin", "-учитель"])
+@pytest.mark.parametrize("typed", ["", "у", "у" * 121])
 def test_position_refused(typed: str) -> None:
     error = refused(people.position, typed)
     assert error.key == "people-error-position"

@@ -15,6 +15,7 @@ from bot.domain import people as check
 from bot.domain.errors import Conflict, NotFound, ValidationError
 from bot.domain.model import LOCALES
 from bot.services.access import Actor
+from bot.services.consent import PendingConsent
 from storage import bodies, organisations, people
 from storage.db import Database
 from storage.models import Body, Membership, Organisation, Person, present
@@ -43,9 +44,14 @@ class Registration:
         organisation_id: int | None,
         locale: str,
         now: datetime,
+        consent: PendingConsent | None,
     ) -> Person:
+        """Creates the person with the consent they gave before typing anything: without one
+        nothing is stored."""
+        if consent is None:
+            raise ValidationError("consent-error-required")
         data = self.checked()
-        return await people.create_person(
+        person = await people.create_person(
             conn,
             organisation_id=organisation_id,
             telegram_id=telegram_id,
@@ -55,6 +61,8 @@ class Registration:
             locale=locale,
             now=now,
         )
+        await consent.record(conn, person.id, organisation_id)
+        return person
 
 
 class ProfileField(StrEnum):
@@ -101,7 +109,7 @@ class PeopleService:
         self._db = db
         self._clock = clock
         # Every update looks up its sender; those arriving together are looked up in one query.
-        self._lookups: Batcher[int, Person | None] = Batcher(self._find)
+        self._lookups: Batcher[int, tuple[Person, bool] | None] = Batcher(self._find)
 
     async def organisations(self) -> list[Organisation]:
         """Organisations a teacher may register with (district names are public)."""
@@ -115,6 +123,7 @@ class PeopleService:
         *,
         organisation_id: int | None,
         locale: str,
+        consent: PendingConsent | None,
     ) -> Person:
         """Registers someone who came without an invitation: a teacher, or a deployment
         coordinator from COORDINATOR_IDS."""
@@ -131,6 +140,7 @@ class PeopleService:
                 organisation_id=organisation_id,
                 locale=locale,
                 now=self._clock.now(),
+                consent=consent,
             )
 
     async def menu(self, actor: Actor) -> Menu:
@@ -181,14 +191,24 @@ class PeopleService:
         async with self._db.transaction() as conn:
             await people.set_reachable(conn, actor.telegram_id, reachable=True)
             person = await people.get_by_telegram(conn, actor.telegram_id)
-        return Actor(telegram_id=actor.telegram_id, person=person, is_admin=actor.is_admin)
+        return Actor(
+            telegram_id=actor.telegram_id,
+            person=person,
+            is_admin=actor.is_admin,
+            consented=actor.consented,
+        )
 
     async def actor(self, telegram_id: int, *, is_admin: bool) -> Actor:
         """The acting person of an update, from its Telegram user id."""
-        person = await self._lookups.submit(telegram_id)
-        return Actor(telegram_id=telegram_id, person=person, is_admin=is_admin)
+        found = await self._lookups.submit(telegram_id)
+        if found is None:
+            return Actor(telegram_id=telegram_id, person=None, is_admin=is_admin)
+        person, consented = found
+        return Actor(
+            telegram_id=telegram_id, person=person, is_admin=is_admin, consented=consented
+        )
 
-    async def _find(self, telegram_ids: list[int]) -> list[Person | None]:
+    async def _find(self, telegram_ids: list[int]) -> list[tuple[Person, bool] | None]:
         async with self._db.read() as conn:
-            found = await people.get_by_telegram_ids(conn, telegram_ids)
+            found = await people.get_by_telegram_ids_with_consent(conn, telegram_ids)
         return [found.get(telegram_id) for telegram_id in telegram_ids]

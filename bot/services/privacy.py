@@ -1,0 +1,194 @@
+"""A person's own data (152-FZ art. 14) and its erasure (arts. 9 and 21): `/mydata`, the export,
+withdrawal of consent, and the anonymisation of people out of every body for RETENTION_YEARS.
+
+What is shown and what is erased both come from storage/personal_data.py, the one list of
+every personal column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.clock import Clock
+from bot.services.access import Actor
+from storage import bodies, consents, invitations, organisations, people, personal_data
+from storage.db import Database
+from storage.models import Body, Consent, Membership, Organisation, Person, present
+
+# The coordinator is told this long before a person is anonymised for the retention period.
+NOTE_DAYS: Final = 30
+# What a form or a language choice is kept under, per Telegram chat (bot/i18n.py).
+SESSION_DESTINIES: Final = ("default", "locale")
+
+
+def erased_label(person_id: int) -> str:
+    """What stays of an erased person's name: in протоколы and tallies they are «Участник N»."""
+    return f"Удалённый участник № {person_id}"
+
+
+def years_later(moment: datetime, years: int) -> datetime:
+    """The same day `years` later (28 February for 29 February in a common year)."""
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:
+        return moment.replace(year=moment.year + years, day=28)
+
+
+@dataclass(frozen=True, slots=True)
+class MyData:
+    person: Person
+    memberships: list[tuple[Membership, Body]]
+    consents: list[Consent]
+    sections: dict[str, personal_data.Section]  # everything, table by table (the export)
+    timezone: str  # the organisation's, for the dates shown
+
+
+@dataclass(frozen=True, slots=True)
+class Erased:
+    """Done: who to tell, and what the person was called (for the coordinator's message)."""
+
+    former_name: str
+    organisation: Organisation | None
+    coordinators: list[Person]
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionNote:
+    person: Person
+    due_at: datetime
+    organisation: Organisation
+    coordinators: list[Person]
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    notes: list[RetentionNote]
+    erased: list[Erased]
+
+
+class PrivacyService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        storage: BaseStorage,
+        *,
+        retention_years: int,
+        timezone: str,
+    ) -> None:
+        self._timezone = timezone
+        self._db = db
+        self._clock = clock
+        self._storage = storage
+        self._years = retention_years
+
+    async def my_data(self, actor: Actor) -> MyData:
+        """Everything about the acting person, and nothing about anyone else."""
+        person = actor.require_person()
+        async with self._db.read() as conn:
+            current = present(await people.get_person(conn, person.id), "person")
+            history = await bodies.all_memberships_of(conn, person.id)
+            given = await consents.consents_of(conn, person.id)
+            sections = await personal_data.collect(conn, person.id)
+            timezone = self._timezone
+            if current.organisation_id is not None:
+                organisation = await organisations.get_organisation(conn, current.organisation_id)
+                timezone = present(organisation, "organisation").timezone
+        sessions = await self._sessions(current)
+        if sessions:
+            sections["fsm_states"] = sessions
+        return MyData(current, history, given, sections, timezone)
+
+    async def _sessions(self, person: Person) -> personal_data.Section:
+        """A form in progress and a language choice, as the FSM storage keeps them."""
+        if person.telegram_id is None:
+            return []
+        found: personal_data.Section = []
+        for destiny in SESSION_DESTINIES:
+            key = self._key(person.telegram_id, destiny)
+            state = await self._storage.get_state(key)
+            data = await self._storage.get_data(key)
+            if state is not None or data:
+                found.append({"destiny": destiny, "state": state, "data": data})
+        return found
+
+    @staticmethod
+    def _key(telegram_id: int, destiny: str) -> StorageKey:
+        # The bot id is not part of the key our storage builds (DefaultKeyBuilder).
+        return StorageKey(bot_id=0, chat_id=telegram_id, user_id=telegram_id, destiny=destiny)
+
+    async def erase(self, actor: Actor) -> Erased:
+        """Withdraws consent and erases the acting person at once."""
+        person = actor.require_person()
+        async with self._db.transaction() as conn:
+            erased = await self._erase(conn, person)
+        await self._forget_sessions(person)
+        return erased
+
+    async def _erase(self, conn: AsyncConnection, person: Person) -> Erased:
+        now = self._clock.now()
+        organisation = None
+        coordinators: list[Person] = []
+        if person.organisation_id is not None:
+            organisation = await organisations.get_organisation(conn, person.organisation_id)
+            ids = await organisations.coordinator_ids(conn, person.organisation_id)
+            coordinators = [
+                present(await people.get_person(conn, coordinator_id), "person")
+                for coordinator_id in ids
+                if coordinator_id != person.id
+            ]
+        await consents.withdraw_all(conn, person.id, now=now)
+        await bodies.end_all_memberships(conn, person.id, now=now)
+        await organisations.remove_coordinator(conn, person.id)
+        await invitations.revoke_personal(conn, person.id, now=now)
+        await personal_data.erase(conn, person.id, label=erased_label(person.id), now=now)
+        return Erased(person.full_name, organisation, coordinators)
+
+    async def _forget_sessions(self, person: Person) -> None:
+        if person.telegram_id is None:
+            return
+        for destiny in SESSION_DESTINIES:
+            key = self._key(person.telegram_id, destiny)
+            await self._storage.set_state(key, None)
+            await self._storage.set_data(key, {})
+
+    async def retention(self) -> Retention:
+        """Tells the coordinators about people out of every body for almost RETENTION_YEARS
+        (NOTE_DAYS ahead, and never less than NOTE_DAYS before), and anonymises those whose day
+        has come. Both are recorded, so a restart neither repeats a note nor skips one; a run
+        missed while the bot was down happens at the next start-up."""
+        now = self._clock.now()
+        notes: list[RetentionNote] = []
+        erased: list[Erased] = []
+        lead = timedelta(days=NOTE_DAYS)
+        async with self._db.transaction() as conn:
+            # A superset by a rough year length, then the exact anniversary below.
+            rough = now + lead - timedelta(days=365 * self._years - 3)
+            for person, ended in await consents.retention_candidates(conn, ended_before=rough):
+                moment = years_later(ended, self._years)
+                if moment - lead > now or person.organisation_id is None:
+                    continue
+                due_at = max(moment, now + lead)
+                await consents.note_retention(conn, person.id, now=now, due_at=due_at)
+                organisation = present(
+                    await organisations.get_organisation(conn, person.organisation_id),
+                    "organisation",
+                )
+                coordinators = [
+                    present(await people.get_person(conn, p), "person")
+                    for p in await organisations.coordinator_ids(conn, person.organisation_id)
+                ]
+                notes.append(RetentionNote(person, due_at, organisation, coordinators))
+            due = await consents.due_retention(conn, now=now)
+            gone = []
+            for person_id in due:
+                person = present(await people.get_person(conn, person_id), "person")
+                erased.append(await self._erase(conn, person))
+                gone.append(person)
+        for person in gone:
+            await self._forget_sessions(person)
+        return Retention(notes, erased)
