@@ -15,6 +15,9 @@ Per table:
 - `record`: the organisation's official records, kept on erasure (signed протоколы; a speaker's
   name typed into an agenda) — docs/personal-data.md says so to the person.
 - `session`: what a form in progress keeps per Telegram chat; dropped on erasure.
+- `named`: JSON documents that carry people's names by value (a meeting's counted result lists
+  who voted how, 4.9): on erasure the name is replaced by the anonymous label there, and the
+  tallies are left exactly as they were.
 - `other`: text that is not about a person (titles, statuses, a meeting's place).
 """
 
@@ -40,6 +43,7 @@ class TableRule:
     references: frozenset[str] = frozenset()
     record: frozenset[str] = frozenset()
     session: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
     other: frozenset[str] = frozenset()
 
     def personal(self) -> frozenset[str]:
@@ -53,6 +57,7 @@ class TableRule:
             *self.references,
             *self.record,
             *self.session,
+            *self.named,
             *self.other,
         ]
 
@@ -87,7 +92,8 @@ REGISTRY: Final[Mapping[str, TableRule]] = {
     "fsm_states": TableRule(session=_f("key", "state", "data")),
     "meetings": TableRule(
         references=_f("created_by", "short_notice_confirmed_by", "cancelled_by"),
-        other=_f("form", "status", "place", "checkin_code", "results"),
+        named=_f("results"),
+        other=_f("form", "status", "place", "checkin_code"),
     ),
     "agenda_items": TableRule(record=_f("speaker"), other=_f("title")),
     "materials": TableRule(other=_f("file_id", "file_name", "mime_type")),
@@ -187,10 +193,44 @@ async def collect(conn: AsyncConnection, person_id: int) -> dict[str, Section]:
     return found
 
 
+def _renamed(document: object, old: str, label: str) -> object:
+    """The document with every `"name": old` replaced by the label, nothing else touched."""
+    if isinstance(document, dict):
+        return {
+            key: label if key == "name" and value == old else _renamed(value, old, label)
+            for key, value in document.items()
+        }
+    if isinstance(document, list):
+        return [_renamed(value, old, label) for value in document]
+    return document
+
+
+async def _rename(conn: AsyncConnection, old: str, label: str) -> None:
+    for name, rule in REGISTRY.items():
+        table: Table = schema.metadata.tables[name]
+        for column_name in rule.named:
+            column = table.c[column_name]
+            result = await conn.execute(
+                select(*table.primary_key, column).where(column.is_not(None))
+            )
+            for row in result.mappings():
+                renamed = _renamed(row[column_name], old, label)
+                if renamed != row[column_name]:
+                    keys = [key == row[key.name] for key in table.primary_key]
+                    await conn.execute(update(table).where(*keys).values({column_name: renamed}))
+
+
 async def erase(conn: AsyncConnection, person_id: int, *, label: str, now: datetime) -> None:
-    """Replaces the person's personal columns everywhere: their name by `label`, every other
-    personal value by NULL (or ERASED / an empty list where a value is required), and marks
-    the person erased. Rows stay, so past meetings and their tallies keep their shape."""
+    """Replaces the person's personal columns everywhere: their name by `label` (in the JSON
+    documents that carry it by value too), every other personal value by NULL (or ERASED / an
+    empty list where a value is required), and marks the person erased. Rows stay, so past
+    meetings and their tallies keep their shape."""
+    old = (
+        await conn.execute(
+            select(schema.persons.c.full_name).where(schema.persons.c.id == person_id)
+        )
+    ).scalar_one()
+    await _rename(conn, old, label)
     for name, rule in REGISTRY.items():
         table: Table = schema.metadata.tables[name]
         for owner, columns in rule.owners.items():

@@ -132,21 +132,33 @@ class PrivacyService:
     async def _erase(self, conn: AsyncConnection, person: Person) -> Erased:
         now = self._clock.now()
         organisation = None
-        coordinators: list[Person] = []
         if person.organisation_id is not None:
             organisation = await organisations.get_organisation(conn, person.organisation_id)
-            ids = await organisations.coordinator_ids(conn, person.organisation_id)
-            coordinators = [
-                present(await people.get_person(conn, coordinator_id), "person")
-                for coordinator_id in ids
-                if coordinator_id != person.id
-            ]
+        coordinators = await self._coordinators_of(conn, person)
         await consents.withdraw_all(conn, person.id, now=now)
         await bodies.end_all_memberships(conn, person.id, now=now)
         await organisations.remove_coordinator(conn, person.id)
         await invitations.revoke_personal(conn, person.id, now=now)
         await personal_data.erase(conn, person.id, label=erased_label(person.id), now=now)
         return Erased(person.full_name, organisation, coordinators)
+
+    @staticmethod
+    async def _organisations_of(conn: AsyncConnection, person: Person) -> list[int]:
+        """Their own organisation first, then that of every body they were ever in."""
+        found = [] if person.organisation_id is None else [person.organisation_id]
+        for _, body in await bodies.all_memberships_of(conn, person.id):
+            if body.organisation_id not in found:
+                found.append(body.organisation_id)
+        return found
+
+    async def _coordinators_of(self, conn: AsyncConnection, person: Person) -> list[Person]:
+        """Who is told about this person's erasure: the coordinators of those organisations."""
+        ids: list[int] = []
+        for organisation_id in await self._organisations_of(conn, person):
+            for coordinator_id in await organisations.coordinator_ids(conn, organisation_id):
+                if coordinator_id != person.id and coordinator_id not in ids:
+                    ids.append(coordinator_id)
+        return [present(await people.get_person(conn, p), "person") for p in ids]
 
     async def _forget_sessions(self, person: Person) -> None:
         if person.telegram_id is None:
@@ -170,18 +182,15 @@ class PrivacyService:
             rough = now + lead - timedelta(days=365 * self._years - 3)
             for person, ended in await consents.retention_candidates(conn, ended_before=rough):
                 moment = years_later(ended, self._years)
-                if moment - lead > now or person.organisation_id is None:
+                if moment - lead > now:
                     continue
                 due_at = max(moment, now + lead)
                 await consents.note_retention(conn, person.id, now=now, due_at=due_at)
+                first = (await self._organisations_of(conn, person))[0]
                 organisation = present(
-                    await organisations.get_organisation(conn, person.organisation_id),
-                    "organisation",
+                    await organisations.get_organisation(conn, first), "organisation"
                 )
-                coordinators = [
-                    present(await people.get_person(conn, p), "person")
-                    for p in await organisations.coordinator_ids(conn, person.organisation_id)
-                ]
+                coordinators = await self._coordinators_of(conn, person)
                 notes.append(RetentionNote(person, due_at, organisation, coordinators))
             due = await consents.due_retention(conn, now=now)
             gone = []
