@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import JSON, BigInteger, Integer, LargeBinary, String, Text, select
 
 from storage import people
@@ -29,6 +30,7 @@ from storage.schema import (
 from tests.factories import council, member, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
+from tests.test_flow_consultations import TEACHER, ask, asset_with_methodists
 from tests.test_flow_minutes import close_hybrid_meeting
 from tests.test_flow_people import invitation_link
 from tests.test_flow_roster import NAMES, roster_csv
@@ -551,3 +553,28 @@ async def test_a_formula_in_a_cell_goes_out_neutralised_in_the_roster_csv(
     await secretary.press("📥 Загрузить CSV")
     await secretary.upload("состав.csv", (lines[0] + "\r\n" + again).encode("utf-8-sig"))
     assert "уже в составе (1)" in secretary.last_text
+
+
+async def test_a_formula_in_a_cell_goes_out_neutralised_in_the_consultation_reports(
+    app: BotUnderTest,
+) -> None:
+    await asset_with_methodists(app)
+    async with app.db.transaction() as conn:
+        teacher_row = await people.get_by_telegram(conn, TEACHER)
+        assert teacher_row is not None
+        await people.update_profile(
+            conn, teacher_row.id, now=app.clock.now(), school='=HYPERLINK("http://x")'
+        )
+    teacher = app.person(TEACHER, "Мария")
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    await ask(teacher)
+    await coordinator.send("/consult")
+    await coordinator.press("📊 Отчёт")
+    await coordinator.press("Текущий месяц")
+    csv_file, xlsx_file = coordinator.documents[-2:]
+    table = list(csv.reader(io.StringIO(csv_file.content.decode("utf-8-sig")), delimiter=";"))
+    assert '\'=HYPERLINK("http://x")' in table[1]
+    assert '=HYPERLINK("http://x")' not in table[1]
+    sheet = load_workbook(io.BytesIO(xlsx_file.content)).worksheets[0]
+    cells = [cell for cell in sheet[2] if cell.value and "HYPERLINK" in str(cell.value)]
+    assert [(cell.value, cell.data_type) for cell in cells] == [('\'=HYPERLINK("http://x")', "s")]
