@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import JSON, BigInteger, Integer, LargeBinary, String, Text, select
 
-from storage import people
+from storage import bodies, people
 from storage.personal_data import REGISTRY
 from storage.schema import (
     ballots,
@@ -578,3 +578,88 @@ async def test_a_formula_in_a_cell_goes_out_neutralised_in_the_consultation_repo
     sheet = load_workbook(io.BytesIO(xlsx_file.content)).worksheets[0]
     cells = [cell for cell in sheet[2] if cell.value and "HYPERLINK" in str(cell.value)]
     assert [(cell.value, cell.data_type) for cell in cells] == [('\'=HYPERLINK("http://x")', "s")]
+
+
+async def test_mydata_in_english_shows_and_exports_only_ones_own(app: BotUnderTest) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    john = await person(
+        app.db,
+        "Smith John Paul",
+        telegram_id=7007,
+        organisation_id=setup.organisation.id,
+        locale="en",
+    )
+    await member(app.db, setup.body, john)
+    chat = app.person(7007, "John", language_code="en")
+    await chat.send("/mydata")
+    assert "Full name: Smith John Paul" in chat.last_text
+    assert "Методический совет — member, since 01.03.2027" in chat.last_text
+    assert "in the chat, version 1" in chat.last_text
+    await chat.press("📤 Download")
+    exported_json, exported_csv = chat.documents[-2:]
+    data = json.loads(exported_json.content)
+    assert data["persons"][0]["full_name"] == "Smith John Paul"
+    table = exported_csv.content.decode("utf-8-sig")
+    assert table.startswith("Section;Record;Field;Value")
+    assert "Profile;1;full_name;Smith John Paul" in table
+    for other in ("Петрова Анна Сергеевна", "Смирнова Ольга Ивановна", str(ADMIN_ID)):
+        assert other not in exported_json.content.decode("utf-8") + table
+
+
+async def test_retention_in_english(app: BotUnderTest) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    async with app.db.transaction() as conn:
+        await people.set_locale(conn, setup.coordinator.id, "en")
+    gone = await person(
+        app.db, "Smith John Paul", telegram_id=None, organisation_id=setup.organisation.id
+    )
+    await member(app.db, setup.body, gone)
+    async with app.db.transaction() as conn:
+        await bodies.end_all_memberships(conn, gone.id, now=app.clock.now())
+    coordinator = app.person(ADMIN_ID, "Olga", language_code="en")
+    left = app.clock.now()
+    app.clock.set(left.replace(year=left.year + 5) - timedelta(days=30))
+    await app.restart()
+    note = await coordinator.wait_for("The retention period is running out")
+    assert "Smith John Paul" in note.text
+    assert "01.03.2032" in note.text
+    app.clock.set(left.replace(year=left.year + 5) + timedelta(hours=1))
+    await app.restart()
+    done = await coordinator.wait_for("The retention period is over")
+    assert "Smith John Paul" in done.text
+    assert await rows_mentioning(app, "Smith John Paul") == []
+
+
+async def test_someone_imported_on_paper_confirms_in_the_chat_at_first_contact(
+    app: BotUnderTest,
+) -> None:
+    await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    secretary = app.person(SECRETARY, "Анна")
+    await secretary.send("/menu")
+    await secretary.press("👥 Методический совет")
+    await secretary.press("📥 Загрузить CSV")
+    content = "ФИО;Школа;Предмет;Telegram ID\r\nБелов Игорь Николаевич;МОУ СОШ № 2;физика;3003\r\n"
+    await secretary.upload("состав.csv", content.encode("cp1251"))
+    await secretary.press("Добавить (1)")
+    await secretary.press("✅ Да, согласия получены")
+
+    belov = app.person(3003, "Игорь")
+    await belov.send("/meetings")
+    assert belov.last_text.startswith("Согласие на обработку персональных данных")
+    await belov.press("✅ Согласен(на)")
+    assert "согласие записано" in " ".join(belov.texts_since(0))
+    async with app.db.read() as conn:
+        bases = (
+            (
+                await conn.execute(
+                    select(consents.c.basis)
+                    .join(persons, persons.c.id == consents.c.person_id)
+                    .where(persons.c.telegram_id == 3003)
+                    .order_by(consents.c.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert bases == ["paper", "chat"]
+    assert belov.buttons()  # the menu comes next
