@@ -8,7 +8,6 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand, BotCommandScopeDefault
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
@@ -93,7 +92,7 @@ def build_dispatcher(
     db: Database,
     clock: Clock,
     *,
-    storage: BaseStorage | None = None,
+    storage: DatabaseStorage | None = None,
     scheduler: NoticeScheduler | None = None,
 ) -> Dispatcher:
     """The whole bot but the Bot object and the open database: routers, middlewares, services.
@@ -134,6 +133,7 @@ def build_dispatcher(
         db,
         clock,
         storage,
+        LocaleTexts(core, "ru"),
         retention_years=settings.retention_years,
         timezone=settings.timezone,
     )

@@ -364,6 +364,10 @@ async def test_erasure_leaves_nothing_personal_and_past_results_unchanged(
         await people.update_profile(
             conn, mine.id, now=app.clock.now(), school="Лицей № 99 имени Чехова"
         )
+    # A language chosen in the chat is kept by the form storage under the Telegram id.
+    await me.send("/language")
+    await me.press("Русский")
+    assert "fsm_states.key" in await rows_mentioning(app, me.id)
     before = await outcome(app)
     async with app.db.read() as conn:
         tally = (await conn.execute(select(meetings.c.results))).scalars().first()

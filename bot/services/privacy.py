@@ -8,26 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Final
+from typing import Any, Final, Protocol
 
-from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.clock import Clock
 from bot.services.access import Actor
+from bot.texts import Texts
 from storage import bodies, consents, invitations, organisations, people, personal_data
 from storage.db import Database
 from storage.models import Body, Consent, Membership, Organisation, Person, present
 
 # The coordinator is told this long before a person is anonymised for the retention period.
 NOTE_DAYS: Final = 30
-# What a form or a language choice is kept under, per Telegram chat (bot/i18n.py).
-SESSION_DESTINIES: Final = ("default", "locale")
 
 
-def erased_label(person_id: int) -> str:
-    """What stays of an erased person's name: in протоколы and tallies they are «Участник N»."""
-    return f"Удалённый участник № {person_id}"
+class Sessions(Protocol):
+    """What a conversation keeps per Telegram user (storage/fsm.py: the FSM storage)."""
+
+    async def sessions_of(self, user_id: int) -> list[dict[str, Any]]: ...
+
+    async def forget_user(self, user_id: int) -> None: ...
 
 
 def years_later(moment: datetime, years: int) -> datetime:
@@ -75,15 +76,18 @@ class PrivacyService:
         self,
         db: Database,
         clock: Clock,
-        storage: BaseStorage,
+        sessions: Sessions,
+        texts: Texts,
         *,
         retention_years: int,
         timezone: str,
     ) -> None:
+        # The anonymous label goes into records in Russian, like the протоколы it stands in.
+        self._texts = texts
         self._timezone = timezone
         self._db = db
         self._clock = clock
-        self._storage = storage
+        self._sessions = sessions
         self._years = retention_years
 
     async def my_data(self, actor: Actor) -> MyData:
@@ -98,28 +102,11 @@ class PrivacyService:
             if current.organisation_id is not None:
                 organisation = await organisations.get_organisation(conn, current.organisation_id)
                 timezone = present(organisation, "organisation").timezone
-        sessions = await self._sessions(current)
-        if sessions:
-            sections["fsm_states"] = sessions
+        if current.telegram_id is not None and (
+            kept := await self._sessions.sessions_of(current.telegram_id)
+        ):
+            sections["fsm_states"] = kept
         return MyData(current, history, given, sections, timezone)
-
-    async def _sessions(self, person: Person) -> personal_data.Section:
-        """A form in progress and a language choice, as the FSM storage keeps them."""
-        if person.telegram_id is None:
-            return []
-        found: personal_data.Section = []
-        for destiny in SESSION_DESTINIES:
-            key = self._key(person.telegram_id, destiny)
-            state = await self._storage.get_state(key)
-            data = await self._storage.get_data(key)
-            if state is not None or data:
-                found.append({"destiny": destiny, "state": state, "data": data})
-        return found
-
-    @staticmethod
-    def _key(telegram_id: int, destiny: str) -> StorageKey:
-        # The bot id is not part of the key our storage builds (DefaultKeyBuilder).
-        return StorageKey(bot_id=0, chat_id=telegram_id, user_id=telegram_id, destiny=destiny)
 
     async def erase(self, actor: Actor) -> Erased:
         """Withdraws consent and erases the acting person at once."""
@@ -139,7 +126,8 @@ class PrivacyService:
         await bodies.end_all_memberships(conn, person.id, now=now)
         await organisations.remove_coordinator(conn, person.id)
         await invitations.revoke_personal(conn, person.id, now=now)
-        await personal_data.erase(conn, person.id, label=erased_label(person.id), now=now)
+        label = self._texts.get("privacy-erased-label", number=person.id)
+        await personal_data.erase(conn, person.id, label=label, now=now)
         return Erased(person.full_name, organisation, coordinators)
 
     @staticmethod
@@ -161,12 +149,8 @@ class PrivacyService:
         return [present(await people.get_person(conn, p), "person") for p in ids]
 
     async def _forget_sessions(self, person: Person) -> None:
-        if person.telegram_id is None:
-            return
-        for destiny in SESSION_DESTINIES:
-            key = self._key(person.telegram_id, destiny)
-            await self._storage.set_state(key, None)
-            await self._storage.set_data(key, {})
+        if person.telegram_id is not None:
+            await self._sessions.forget_user(person.telegram_id)
 
     async def retention(self) -> Retention:
         """Tells the coordinators about people out of every body for almost RETENTION_YEARS

@@ -26,7 +26,7 @@ consent-declined-newcomer = All right. Without consent the bot stores nothing ab
 consent-declined-existing = All right. Until you agree to the current text the bot cannot go on working with you; the data it already has are kept under your earlier consent. To see them, or to withdraw consent and erase them: /mydata. To come back to the consent: /start.
 consent-recorded = Thank you, your consent is recorded.
 consent-ask-again = Before you go on, please confirm your consent to the processing of personal data: its text is in the next message.
-consent-required-alert = Please answer the consent to the processing of personal data first (the message below).
+consent-required-alert = Please answer the consent to the processing of personal data first: the buttons are under its text.
 consent-error-changed = The consent text has changed. Send /start to read the new one.
 consent-error-already = Your consent is already recorded. Open /menu.
 consent-error-required = Consent to the processing of personal data comes first. Send /start.
@@ -116,6 +116,7 @@ privacy-register-withdrawn = Withdrawn
 privacy-register-erased = Data erased
 privacy-basis-chat = consent in the chat
 privacy-basis-paper = paper consent (confirmed by a secretary)
+privacy-erased-label = Deleted participant No. { NUMBER($number, useGrouping: 0) }
 privacy-erased-mark = yes
 
 paper-consent-confirm = Please confirm: this person's written consent to the processing of personal data has been received. Without it the person cannot be added. When they open the bot themselves, they confirm it in the chat.
