@@ -16,7 +16,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.domain.errors import NotFound
+from bot.domain.errors import Conflict, NotFound
 from bot.services.access import Actor
 from bot.services.consent import ConsentService, Offer
 from bot.services.people import PeopleService
@@ -96,8 +96,14 @@ def router() -> Router:
     ) -> None:
         if actor.person is None:
             raise NotFound("error-stale-button")
-        await consent.agree(actor, callback_data.version, i18n.locale)
         message = message_of(query)
+        try:
+            await consent.agree(actor, callback_data.version, i18n.locale)
+        except Conflict as error:
+            if error.key == "consent-error-changed":
+                # The text changed while it was being read: the new one, to answer again.
+                await send_consent(message, await consent.offer_for(actor, i18n.locale), i18n)
+            raise
         await message.edit_reply_markup(reply_markup=None)
         await message.answer(i18n.get("consent-recorded"))
         fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)

@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.domain import people as check
-from bot.domain.errors import ValidationError
+from bot.domain.errors import Conflict, ValidationError
 from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.consent import ConsentService, PendingConsent
@@ -144,10 +144,16 @@ def router() -> Router:
         state: FSMContext,
     ) -> None:
         data = await state.get_data()
-        pending = await consent.accept_offer(callback_data.version, i18n.locale)
+        message = message_of(query)
+        try:
+            pending = await consent.accept_offer(callback_data.version, i18n.locale)
+        except Conflict:
+            # The text changed while it was being read: the new one, to answer again.
+            offer = await consent.offer(data.get("consent_organisation"), i18n.locale)
+            await send_consent(message, offer, i18n)
+            raise
         if pending.organisation_id != data.get("consent_organisation"):
             raise ValidationError("error-stale-button")
-        message = message_of(query)
         await message.edit_reply_markup(reply_markup=None)
         if data["purpose"] == "personal":
             accepted = await invitations.accept(

@@ -160,6 +160,8 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
         since=local_date(membership.started_at, member.body.timezone),
         mark=reach_mark(i18n, person),
     )
+    if member.without_consent:
+        text += "\n" + i18n.get("member-no-consent")
     kb = InlineKeyboardBuilder()
     kb.button(
         text=i18n.get("member-change-role"),
@@ -171,6 +173,11 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
     if person.telegram_id is None:
         kb.button(
             text=i18n.get("member-link"), callback_data=MemberCb(action="link", id=membership.id)
+        )
+    if member.without_consent:
+        kb.button(
+            text=i18n.get("member-paper-consent"),
+            callback_data=MemberCb(action="paper", id=membership.id),
         )
     kb.button(
         text=i18n.get("button-back"), callback_data=BodyCb(action="list", id=membership.body_id)
@@ -252,6 +259,20 @@ def router() -> Router:
     ) -> None:
         text, markup = member_card(await roster.member(actor, callback_data.id), i18n)
         await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(MemberCb.filter(F.action == "paper"))
+    async def record_paper(
+        query: CallbackQuery,
+        callback_data: MemberCb,
+        actor: Actor,
+        roster: RosterService,
+        i18n: I18nContext,
+    ) -> None:
+        member = await roster.record_paper_consent(actor, callback_data.id)
+        text, markup = member_card(member, i18n)
+        await message_of(query).edit_text(
+            i18n.get("member-paper-consent-done") + "\n\n" + text, reply_markup=markup
+        )
 
     @r.callback_query(MemberCb.filter(F.action == "role"))
     async def choose_role(

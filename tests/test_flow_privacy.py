@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import JSON, BigInteger, Integer, LargeBinary, String, Text, select
 
-from storage import bodies, people
+from storage import bodies, organisations, people
 from storage.personal_data import REGISTRY
 from storage.schema import (
     ballots,
@@ -667,3 +667,61 @@ async def test_someone_imported_on_paper_confirms_in_the_chat_at_first_contact(
         )
     assert bases == ["paper", "chat"]
     assert belov.buttons()  # the menu comes next
+
+
+async def test_a_secretary_records_the_paper_consent_of_someone_added_before(
+    app: BotUnderTest,
+) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    # Added before the bot kept consents: no record of any kind.
+    earlier = await person(
+        app.db, "Белов Игорь Николаевич", telegram_id=None, organisation_id=setup.organisation.id
+    )
+    await member(app.db, setup.body, earlier)
+    secretary = app.person(SECRETARY, "Анна")
+    await secretary.send("/menu")
+    await secretary.press("👥 Методический совет")
+    await secretary.press("👥 Состав")
+    await secretary.press("Белов Игорь Николаевич")
+    assert "Согласие на обработку персональных данных не записано" in secretary.last_text
+    paper = next(
+        button["callback_data"]
+        for row in secretary.last.inline_keyboard
+        for button in row
+        if button["text"] == "📝 Бумажное согласие получено"
+    )
+    await secretary.press("📝 Бумажное согласие получено")
+    assert "Записано: бумажное согласие получено" in secretary.last_text
+    assert "📝 Бумажное согласие получено" not in secretary.buttons()
+    # The same button again (its data kept from before the edit): said politely, nothing added.
+    again = await secretary.press_data(str(paper), in_message=secretary.last)
+    assert again.show_alert
+    assert "уже записано" in (again.text or "")
+    async with app.db.read() as conn:
+        recorded = (
+            await conn.execute(
+                select(consents.c.basis, consents.c.recorded_by).where(
+                    consents.c.person_id == earlier.id
+                )
+            )
+        ).all()
+    assert [(row.basis, row.recorded_by) for row in recorded] == [("paper", setup.secretary.id)]
+
+
+async def test_a_text_changed_while_a_newcomer_reads_it_is_shown_again(app: BotUnderTest) -> None:
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    secretary = app.person(SECRETARY, "Анна")
+    token = await invitation_link(secretary, "член", "5 человек", "7 дней")
+    newcomer = app.person(3001, "Игорь")
+    await newcomer.send(f"/start {token}")
+    first = newcomer.last
+    async with app.db.transaction() as conn:
+        await organisations.set_operator(
+            conn, setup.organisation.id, name="МКУ «ИМЦ» Лужского района", address="г. Луга"
+        )
+    answer = await newcomer.press("✅ Согласен(на)", in_message=first)
+    assert answer.show_alert
+    assert "Текст согласия изменился" in (answer.text or "")
+    assert "оператору — МКУ «ИМЦ» Лужского района, адрес: г. Луга" in newcomer.last_text
+    await newcomer.press("✅ Согласен(на)")
+    assert "Как вас зовут" in newcomer.last_text

@@ -88,7 +88,7 @@ class PendingConsent:
     ) -> None:
         """Writes this consent for the person just created, inside their transaction."""
         if organisation_id != self.organisation_id:
-            raise ValidationError("consent-error-changed")
+            raise ValidationError("consent-error-required")
         await consents.record(
             conn,
             person_id=person_id,

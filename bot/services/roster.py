@@ -39,6 +39,9 @@ class Roster:
 class Member:
     access: BodyAccess
     entry: RosterEntry
+    # No consent of any kind is recorded (added before the bot kept consents): the secretary
+    # may record the paper one.
+    without_consent: bool = False
 
     @property
     def body(self) -> Body:
@@ -94,7 +97,26 @@ class RosterService:
         if not membership.active:
             raise NotFound("roster-error-member-gone")
         person = present(await people.get_person(conn, membership.person_id), "person")
-        return Member(access, RosterEntry(membership=membership, person=person))
+        without = not await consents.consents_of(conn, person.id)
+        return Member(access, RosterEntry(membership=membership, person=person), without)
+
+    async def record_paper_consent(self, actor: Actor, membership_id: int) -> Member:
+        """The secretary confirms that the written consent of someone on the roster, who has
+        none recorded, was received."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            member = await self._member(conn, actor, membership_id)
+            if not member.without_consent:
+                raise Conflict("paper-consent-error-recorded")
+            await consents.record(
+                conn,
+                person_id=member.entry.person.id,
+                organisation_id=member.body.organisation_id,
+                basis="paper",
+                recorded_by=member.access.person.id,
+                now=now,
+            )
+            return await self._member(conn, actor, membership_id)
 
     async def change_role(
         self, actor: Actor, membership_id: int, role: Role, *, is_methodist: bool

@@ -27,7 +27,7 @@ consent-declined-existing = All right. Until you agree to the current text the b
 consent-recorded = Thank you, your consent is recorded.
 consent-ask-again = Before you go on, please confirm your consent to the processing of personal data: its text is in the next message.
 consent-required-alert = Please answer the consent to the processing of personal data first: the buttons are under its text.
-consent-error-changed = The consent text has changed. Send /start to read the new one.
+consent-error-changed = The consent text has changed: please read the new one (below) and answer again.
 consent-error-already = Your consent is already recorded. Open /menu.
 consent-error-required = Consent to the processing of personal data comes first. Send /start.
 
@@ -126,6 +126,11 @@ paper-consent-confirm-import = Please confirm: the written consent to the proces
     } in the file has been received. The confirmation is recorded for each of them; when a person opens the bot themselves, they confirm it in the chat.
 paper-consent-yes = ✅ Yes, consents received
 paper-consent-error = People cannot be added without the confirmation of their paper consent.
+
+member-no-consent = ⚠️ No consent to the processing of personal data is recorded (the person was added before the bot kept consents).
+member-paper-consent = 📝 Paper consent received
+member-paper-consent-done = Recorded: the paper consent was received.
+paper-consent-error-recorded = This person's consent is already recorded.
 
 retention-note = The retention period is running out: { $name } has not been in any council or association of "{ $organisation }" for { $years ->
         [one] { $years } year
