@@ -18,7 +18,7 @@ from bot.services.access import Actor
 from bot.services.consent import ConsentService, OperatorView, sha256, valid_operator_field
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
 from bot.settings import Settings
-from handlers.filters import ANSWER
+from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb
 from handlers.render import kind_label, local_date, message_of
 from storage.models import Body
@@ -349,6 +349,11 @@ def router() -> Router:
         await state.update_data(name=name)
         await state.set_state(OperatorForm.address)
         await message.answer(i18n.get("privacy-ask-operator-address"))
+
+    @r.message(StateFilter(OperatorForm.name), NOT_COMMAND)
+    @r.message(StateFilter(OperatorForm.address), NOT_COMMAND)
+    async def operator_not_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
 
     @r.message(StateFilter(OperatorForm.address), ANSWER)
     async def got_operator_address(

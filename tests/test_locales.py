@@ -368,6 +368,16 @@ class Counted:
 
 
 RUSSIAN_COUNTED = [
+    Counted(
+        "consent-text", "years", ("год", "года", "лет"), {"operator": "ИМЦ", "address": "Луга"}
+    ),
+    Counted(
+        "retention-note",
+        "years",
+        ("год", "года", "лет"),
+        {"name": "Белов Игорь Николаевич", "organisation": "ИМЦ", "date": "01.03.2032"},
+    ),
+    Counted("paper-consent-confirm-import", "count", ("человека", "человек", "человек"), {}),
     Counted("invite-uses", "count", ("человек", "человека", "человек"), {}),
     Counted("invite-days", "count", ("день", "дня", "дней"), {}),
     Counted("roster-title", "count", ("человек", "человека", "человек"), {"body": "Совет"}),

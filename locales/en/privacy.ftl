@@ -10,7 +10,7 @@ consent-text = Consent to the processing of personal data
 
     Data: surname, name and patronymic; school (organisation), subject, position, qualification category, experience, education; Telegram id and chosen language; my votes and ballots, agenda proposals, consultation requests and my ratings of them.
 
-    What is done with them: collection, recording, storage, correction, use, disclosure to the secretary, chair and members of the same council or association and to the coordinator within their work, anonymisation and erasure. Processing is automated, in a Telegram bot.
+    What is done with them: collection, recording, storage, correction, use, disclosure to the secretary, chair and members of the same council or association, to methodists of the asset (consultation requests) and to the coordinator within their work, anonymisation and erasure. Processing is automated, in a Telegram bot.
 
     Period: while I belong to a council or association and { $years ->
         [one] { $years } year
