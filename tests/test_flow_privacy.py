@@ -20,6 +20,7 @@ from storage.schema import (
     ballots,
     consents,
     meetings,
+    memberships,
     metadata,
     minutes,
     persons,
@@ -285,6 +286,20 @@ async def test_mydata_shows_and_exports_only_the_persons_own_data(app: BotUnderT
         my_votes = (
             await conn.execute(select(votes.c.item_id).where(votes.c.person_id == mine.id))
         ).all()
+        my_ballots = (
+            await conn.execute(
+                select(ballots.c.meeting_id, ballots.c.source).where(
+                    ballots.c.person_id == mine.id
+                )
+            )
+        ).all()
+        my_memberships = (
+            await conn.execute(
+                select(memberships.c.body_id, memberships.c.role).where(
+                    memberships.c.person_id == mine.id
+                )
+            )
+        ).all()
     await me.send("/mydata")
     screen = me.last_text
     assert mine.full_name in screen
@@ -301,7 +316,14 @@ async def test_mydata_shows_and_exports_only_the_persons_own_data(app: BotUnderT
     for field in ("full_name", "school", "subject", "telegram_id", "locale"):
         assert profile[field] == getattr(mine, field)
     assert sorted(vote["item_id"] for vote in data["votes"]) == sorted(v.item_id for v in my_votes)
-    assert {membership["person_id"] for membership in data["memberships"]} == {mine.id}
+    assert sorted((m["body_id"], m["role"]) for m in data["memberships"]) == sorted(
+        (row.body_id, row.role) for row in my_memberships
+    )
+    assert "changed_by" not in data["memberships"][0]  # who added them is not theirs
+    assert sorted((b["meeting_id"], b["source"]) for b in data["ballots"]) == sorted(
+        (row.meeting_id, row.source) for row in my_ballots
+    )
+    assert "entered_by" not in data["ballots"][0]
     assert [consent["basis"] for consent in data["consents"]] == ["chat"]
     table = exported_csv.content.decode("utf-8-sig")
     assert "Профиль;1;full_name;" + mine.full_name in table
