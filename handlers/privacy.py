@@ -14,6 +14,7 @@ from bot.documents.mydata import export_csv, export_json
 from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.privacy import MyData, PrivacyService
+from bot.texts import split_message
 from handlers.consent import WITHOUT_CONSENT
 from handlers.menu import MenuCb
 from handlers.render import local_date, message_of, role_label
@@ -111,6 +112,15 @@ def mydata_screen(
     return "\n".join(lines), kb.as_markup()
 
 
+async def send_screen(message: Message, mine: MyData, i18n: I18nContext) -> None:
+    """The screen, split between messages if a long history outgrows one."""
+    text, markup = mydata_screen(mine, i18n, mine.timezone)
+    *first, last = split_message(text)
+    for chunk in first:
+        await message.answer(chunk)
+    await message.answer(last, reply_markup=markup)
+
+
 def router() -> Router:
     r = Router(name="privacy")
 
@@ -118,17 +128,13 @@ def router() -> Router:
     async def show(
         message: Message, actor: Actor, privacy: PrivacyService, i18n: I18nContext
     ) -> None:
-        mine = await privacy.my_data(actor)
-        text, markup = mydata_screen(mine, i18n, mine.timezone)
-        await message.answer(text, reply_markup=markup)
+        await send_screen(message, await privacy.my_data(actor), i18n)
 
     @r.callback_query(PrivacyCb.filter(F.action == "show"), flags=WITHOUT_CONSENT)
     async def show_again(
         query: CallbackQuery, actor: Actor, privacy: PrivacyService, i18n: I18nContext
     ) -> None:
-        mine = await privacy.my_data(actor)
-        text, markup = mydata_screen(mine, i18n, mine.timezone)
-        await message_of(query).answer(text, reply_markup=markup)
+        await send_screen(message_of(query), await privacy.my_data(actor), i18n)
 
     @r.callback_query(PrivacyCb.filter(F.action == "export"), flags=WITHOUT_CONSENT)
     async def export(

@@ -350,11 +350,6 @@ def router() -> Router:
         await state.set_state(OperatorForm.address)
         await message.answer(i18n.get("privacy-ask-operator-address"))
 
-    @r.message(StateFilter(OperatorForm.name), NOT_COMMAND)
-    @r.message(StateFilter(OperatorForm.address), NOT_COMMAND)
-    async def operator_not_text(message: Message) -> None:
-        raise ValidationError("form-error-text-expected")
-
     @r.message(StateFilter(OperatorForm.address), ANSWER)
     async def got_operator_address(
         message: Message,
@@ -371,6 +366,11 @@ def router() -> Router:
         text, markup = privacy_screen(view, i18n)
         saved = i18n.get("privacy-saved", version=view.version.version)
         await message.answer(saved + "\n\n" + text, reply_markup=markup)
+
+    @r.message(StateFilter(OperatorForm.name), NOT_COMMAND)
+    @r.message(StateFilter(OperatorForm.address), NOT_COMMAND)
+    async def operator_not_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
 
     @r.callback_query(OrgCb.filter(F.action == "register"))
     async def register(
