@@ -10,7 +10,11 @@ from datetime import datetime, timedelta
 from bench.fake import TimedTelegram
 from bot.clock import SystemClock
 from bot.domain.meetings import MeetingForm, NoticeKind
-from bot.domain.model import BodyKind, Role
+from bot.domain.model import LOCALES, BodyKind, Role
+from bot.i18n import make_core
+from bot.services.consent import ConsentService
+from bot.settings import Settings
+from bot.texts import LocaleTexts
 from storage import bodies, meetings, notices, organisations, people
 from storage.db import Database
 from storage.migrate import migrate
@@ -90,7 +94,26 @@ async def council(
             )
             members.append(member)
             fake.person(telegram_id, name)
+    await consented(db, organisation.id, [m.id for m in members])
     return Council(organisation, body, coordinator, members)
+
+
+async def consented(db: Database, organisation_id: int, person_ids: list[int]) -> None:
+    """Each person's consent in the chat to the organisation's current text, as registration
+    leaves it, so that a bench measures votes and not the consent question."""
+    core = make_core("ru")
+    await core.startup()
+    service = ConsentService(
+        db,
+        SystemClock(),
+        {locale: LocaleTexts(core, locale) for locale in LOCALES},
+        retention_years=Settings.model_fields["retention_years"].default,
+    )
+    offer = await service.offer(organisation_id, "ru")
+    pending = await service.accept_offer(offer.version.id, "ru")
+    async with db.transaction() as conn:
+        for person_id in person_ids:
+            await pending.record(conn, person_id, organisation_id)
 
 
 async def meeting(

@@ -9,11 +9,11 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError
-from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.cadence_job import run_cadence_check
 from bot.clock import Clock
@@ -23,15 +23,18 @@ from bot.middlewares import ActorMiddleware, OwnMessageGuard
 from bot.notices import NoticeSender
 from bot.notifier import Notifier
 from bot.ratelimit import RateLimiter
+from bot.retention_job import run_retention_check
 from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
 from bot.services.backups import BackupService
 from bot.services.cadence import CadenceService
+from bot.services.consent import ConsentService
 from bot.services.consultations import ConsultationService
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
 from bot.services.minutes import MinutesService
 from bot.services.operations import OperationsService
 from bot.services.people import PeopleService
+from bot.services.privacy import PrivacyService
 from bot.services.roster import RosterService
 from bot.services.setup import SetupService
 from bot.services.voting import VotingService
@@ -39,6 +42,7 @@ from bot.settings import Settings
 from bot.texts import LocaleTexts
 from bot.upkeep_job import run_upkeep
 from handlers import routers
+from handlers.consent import ConsentGate
 from handlers.errors import DomainErrorMiddleware
 from storage import notices, operations
 from storage.db import Database
@@ -54,6 +58,7 @@ COMMANDS = (
     "consult",
     "plan",
     "profile",
+    "mydata",
     "language",
     "id",
     "cancel",
@@ -92,12 +97,45 @@ class LateDeliver:
         await self.sender.deliver(notice_id)
 
 
+async def set_commands(
+    bot: Bot, db: Database, core: FluentRuntimeCore, settings: Settings
+) -> None:
+    """The command menu in every language, and for coordinators their own commands as well."""
+
+    def commands(names: tuple[str, ...], locale: str) -> list[BotCommand]:
+        return [
+            BotCommand(command=name, description=core.get(f"command-{name}", locale))
+            for name in names
+        ]
+
+    for locale in LOCALES:
+        await bot.set_my_commands(
+            commands(COMMANDS, locale),
+            scope=BotCommandScopeDefault(),
+            language_code=None if locale == settings.default_locale else locale,
+        )
+    async with db.read() as conn:
+        coordinating = await operations.coordinator_people(conn, settings.coordinator_ids)
+    for person in coordinating:
+        if person.telegram_id is None:
+            continue
+        try:
+            await bot.set_my_commands(
+                commands(
+                    COMMANDS + COORDINATOR_COMMANDS, person.locale or settings.default_locale
+                ),
+                scope=BotCommandScopeChat(chat_id=person.telegram_id),
+            )
+        except TelegramAPIError as error:
+            log.warning("cannot set the commands of coordinator %s: %s", person.id, error)
+
+
 def build_dispatcher(
     settings: Settings,
     db: Database,
     clock: Clock,
     *,
-    storage: BaseStorage | None = None,
+    storage: DatabaseStorage | None = None,
     scheduler: NoticeScheduler | None = None,
 ) -> Dispatcher:
     """The whole bot but the Bot object and the open database: routers, middlewares, services.
@@ -129,6 +167,20 @@ def build_dispatcher(
         db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
     )
     dp["operations"] = ops = OperationsService(db, clock, settings, BackupService(settings, clock))
+    dp["consent"] = consent = ConsentService(
+        db,
+        clock,
+        {locale: LocaleTexts(core, locale) for locale in LOCALES},
+        retention_years=settings.retention_years,
+    )
+    dp["privacy"] = privacy = PrivacyService(
+        db,
+        clock,
+        storage,
+        LocaleTexts(core, "ru"),
+        retention_years=settings.retention_years,
+        timezone=settings.timezone,
+    )
     dp.update.outer_middleware(ActorMiddleware(people, settings.coordinator_ids))
     I18nMiddleware(
         core=core,
@@ -139,6 +191,9 @@ def build_dispatcher(
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.callback_query.middleware(DomainErrorMiddleware())
     dp.message.middleware(DomainErrorMiddleware())
+    # After the error handler (a refusal inside is answered politely) and the callback answer.
+    dp.callback_query.middleware(ConsentGate())
+    dp.message.middleware(ConsentGate())
     dp.include_routers(*routers())
 
     async def on_startup(bot: Bot) -> None:
@@ -151,40 +206,25 @@ def build_dispatcher(
         async with db.read() as conn:
             for notice in await notices.open_notices(conn):
                 scheduler.arm(notice.id, notice.due_at)
+        # A release may have changed the consent text: a new version, and people are asked.
+        await consent.refresh()
+        notifier = dp["notifier"]
+        # Retention runs from the database too: what fell due while the bot was down, now.
+        await run_retention_check(privacy, notifier, retention_years=settings.retention_years)
         if own_scheduler is not None:
-            notifier = dp["notifier"]
             own_scheduler.every_hour("cadence", lambda: run_cadence_check(cadence, notifier))
+            own_scheduler.every_hour(
+                "retention",
+                lambda: run_retention_check(
+                    privacy, notifier, retention_years=settings.retention_years
+                ),
+            )
             # The daily backup and the alerts: due times come from the backups folder and the
             # database, so one missed while the bot was down happens now, at start-up.
             own_scheduler.every_hour("upkeep", lambda: run_upkeep(ops, notifier))
             own_scheduler.start()
 
-        def commands(names: tuple[str, ...], locale: str) -> list[BotCommand]:
-            return [
-                BotCommand(command=name, description=core.get(f"command-{name}", locale))
-                for name in names
-            ]
-
-        for locale in LOCALES:
-            await bot.set_my_commands(
-                commands(COMMANDS, locale),
-                scope=BotCommandScopeDefault(),
-                language_code=None if locale == settings.default_locale else locale,
-            )
-        async with db.read() as conn:
-            coordinating = await operations.coordinator_people(conn, settings.coordinator_ids)
-        for person in coordinating:
-            if person.telegram_id is None:
-                continue
-            try:
-                await bot.set_my_commands(
-                    commands(
-                        COMMANDS + COORDINATOR_COMMANDS, person.locale or settings.default_locale
-                    ),
-                    scope=BotCommandScopeChat(chat_id=person.telegram_id),
-                )
-            except TelegramAPIError as error:
-                log.warning("cannot set the commands of coordinator %s: %s", person.id, error)
+        await set_commands(bot, db, core, settings)
 
     async def on_shutdown() -> None:
         if own_scheduler is not None:

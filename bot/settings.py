@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Working days a consultation request waits for a methodist before the coordinator is told.
     consultation_escalation_days: int = Field(default=3, ge=1, le=30)
+    # Years a person's data are kept after they left their last body; then they are anonymised
+    # (docs/personal-data.md). The consent text names this period.
+    retention_years: int = Field(default=5, ge=1, le=75)
 
     @field_validator("bot_token")
     @classmethod

@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     announce,
     common,
+    consent,
     consultations,
     errors,
     invitations,
@@ -14,6 +15,7 @@ from handlers import (
     minutes,
     operations,
     plan,
+    privacy,
     profile,
     registration,
     roster,
@@ -26,8 +28,10 @@ def routers() -> list[Router]:
     # Order matters: /start with a token before plain /start; the catch-alls of `errors` last.
     return [
         registration.router(),
+        consent.router(),
         common.router(),
         operations.router(),
+        privacy.router(),
         setup.router(),
         roster.router(),
         invitations.router(),

@@ -13,7 +13,9 @@ from aiogram_i18n import I18nContext
 
 from bot.domain.model import LOCALES
 from bot.services.access import Actor
+from bot.services.consent import ConsentService
 from bot.services.people import PeopleService
+from handlers.consent import WITHOUT_CONSENT
 from handlers.menu import MenuCb, back_to_menu, show_menu
 from handlers.registration import start_registration
 from handlers.render import message_of, role_label
@@ -38,12 +40,15 @@ def router() -> Router:
         message: Message,
         actor: Actor,
         people: PeopleService,
+        consent: ConsentService,
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
         await state.clear()
         if actor.person is None and actor.is_admin:
-            await start_registration(message, state, i18n, purpose="admin")
+            await start_registration(
+                message, state, i18n, consent, purpose="admin", organisation_id=None
+            )
             return
         if actor.person is not None:
             await message.answer(i18n.get("start-welcome-back", name=actor.person.full_name))
@@ -66,7 +71,7 @@ def router() -> Router:
         await state.clear()
         await show_menu(message_of(query), actor, people, i18n, edit=True)
 
-    @r.message(Command("help"))
+    @r.message(Command("help"), flags=WITHOUT_CONSENT)
     async def help_(
         message: Message, actor: Actor, people: PeopleService, i18n: I18nContext
     ) -> None:
@@ -80,7 +85,7 @@ def router() -> Router:
             parts.append(i18n.get("help-coordinator"))
         await message.answer("\n\n".join(parts))
 
-    @r.message(Command("cancel"))
+    @r.message(Command("cancel"), flags=WITHOUT_CONSENT)
     async def cancel(message: Message, state: FSMContext, i18n: I18nContext) -> None:
         had_form = await state.get_state() is not None
         await state.clear()
@@ -89,7 +94,7 @@ def router() -> Router:
             reply_markup=back_to_menu(i18n),
         )
 
-    @r.message(Command("language"))
+    @r.message(Command("language"), flags=WITHOUT_CONSENT)
     async def language(message: Message, i18n: I18nContext) -> None:
         await message.answer(i18n.get("language-choose"), reply_markup=language_markup())
 
@@ -99,7 +104,7 @@ def router() -> Router:
             i18n.get("language-choose"), reply_markup=language_markup()
         )
 
-    @r.callback_query(LanguageCb.filter(F.code.in_(LOCALES)))
+    @r.callback_query(LanguageCb.filter(F.code.in_(LOCALES)), flags=WITHOUT_CONSENT)
     async def language_set(
         query: CallbackQuery, callback_data: LanguageCb, i18n: I18nContext
     ) -> None:

@@ -17,6 +17,7 @@ from bot.services.access import Actor
 from bot.services.people import PeopleService, Profile, ProfileField
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb
+from handlers.privacy import PrivacyCb
 from handlers.render import message_of, role_label
 
 
@@ -63,8 +64,9 @@ def profile_screen(profile: Profile, i18n: I18nContext) -> tuple[str, InlineKeyb
         kb.button(
             text=i18n.get(f"profile-edit-{field.value}"), callback_data=ProfileCb(field=field)
         )
+    kb.button(text=i18n.get("profile-mydata"), callback_data=PrivacyCb(action="show"))
     kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
-    kb.adjust(2, 2, 2, 1, 1)
+    kb.adjust(2, 2, 2, 1, 1, 1)
     return "\n".join(lines), kb.as_markup()
 
 

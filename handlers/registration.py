@@ -11,17 +11,20 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.domain import people as check
-from bot.domain.errors import ValidationError
+from bot.domain.errors import Conflict, ValidationError
 from bot.notifier import Notifier
 from bot.services.access import Actor
+from bot.services.consent import ConsentService, PendingConsent
 from bot.services.invitations import Accepted, InvitationInfo, InvitationService
 from bot.services.people import PeopleService, Registration
+from handlers.consent import ConsentCb, send_consent
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import RegisterCb, show_menu
 from handlers.render import message_of, role_label
 
 
 class RegistrationForm(StatesGroup):
+    consent = State()
     full_name = State()
     school = State()
     subject = State()
@@ -32,11 +35,21 @@ NAME_ONLY = frozenset({"admin", "coordinator"})
 
 
 async def start_registration(
-    message: Message, state: FSMContext, i18n: I18nContext, *, purpose: str, **data: object
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    consent: ConsentService,
+    *,
+    purpose: str,
+    organisation_id: int | None,
+    **data: object,
 ) -> None:
-    await state.set_state(RegistrationForm.full_name)
-    await state.set_data({"purpose": purpose, **data})
-    await message.answer(i18n.get("register-ask-name"))
+    """Consent comes before the first question; until it is given only the form's own state
+    (what the person came for) is kept."""
+    offer = await consent.offer(organisation_id, i18n.locale)
+    await state.set_state(RegistrationForm.consent)
+    await state.set_data({"purpose": purpose, "consent_organisation": organisation_id, **data})
+    await send_consent(message, offer, i18n)
 
 
 def invitation_text(i18n: I18nContext, info: InvitationInfo) -> str:
@@ -92,6 +105,7 @@ def router() -> Router:
         actor: Actor,
         invitations: InvitationService,
         people: PeopleService,
+        consent: ConsentService,
         notifier: Notifier,
         i18n: I18nContext,
         state: FSMContext,
@@ -99,13 +113,69 @@ def router() -> Router:
         await state.clear()
         token = (command.args or "").strip()
         info = await invitations.check(token)
-        if actor.person is not None or info.person is not None:
+        if actor.person is not None:
             accepted = await invitations.accept(actor, token, None, locale=i18n.locale)
             await joined(message, accepted, i18n, people, actor, notifier)
             return
         await message.answer(invitation_text(i18n, info))
         purpose = "coordinator" if info.body is None else "invite"
-        await start_registration(message, state, i18n, purpose=purpose, token=token)
+        if info.person is not None:
+            purpose = "personal"  # a roster entry the secretary added: nothing more to ask
+        await start_registration(
+            message,
+            state,
+            i18n,
+            consent,
+            purpose=purpose,
+            organisation_id=info.organisation.id,
+            token=token,
+        )
+
+    @r.callback_query(StateFilter(RegistrationForm.consent), ConsentCb.filter(F.answer == "yes"))
+    async def agreed(
+        query: CallbackQuery,
+        callback_data: ConsentCb,
+        actor: Actor,
+        people: PeopleService,
+        invitations: InvitationService,
+        consent: ConsentService,
+        notifier: Notifier,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        message = message_of(query)
+        try:
+            pending = await consent.accept_offer(callback_data.version, i18n.locale)
+        except Conflict:
+            # The text changed while it was being read: the new one, to answer again.
+            offer = await consent.offer(data.get("consent_organisation"), i18n.locale)
+            await send_consent(message, offer, i18n)
+            raise
+        if pending.organisation_id != data.get("consent_organisation"):
+            raise ValidationError("error-stale-button")
+        await message.edit_reply_markup(reply_markup=None)
+        if data["purpose"] == "personal":
+            accepted = await invitations.accept(
+                actor, data["token"], None, locale=i18n.locale, consent=pending
+            )
+            await state.clear()
+            await joined(message, accepted, i18n, people, actor, notifier)
+            return
+        await state.update_data(consent=pending.to_data())
+        await state.set_state(RegistrationForm.full_name)
+        await message.answer(i18n.get("register-ask-name"))
+
+    @r.callback_query(StateFilter(RegistrationForm.consent), ConsentCb.filter(F.answer == "no"))
+    async def declined(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+        await state.clear()
+        message = message_of(query)
+        await message.edit_reply_markup(reply_markup=None)
+        await message.answer(i18n.get("consent-declined-newcomer"))
+
+    @r.message(StateFilter(RegistrationForm.consent), NOT_COMMAND)
+    async def consent_first(message: Message) -> None:
+        raise ValidationError("consent-required-alert")
 
     @r.callback_query(RegisterCb.filter(F.purpose == "teacher"))
     async def register_teacher(
@@ -113,6 +183,7 @@ def router() -> Router:
         callback_data: RegisterCb,
         actor: Actor,
         people: PeopleService,
+        consent: ConsentService,
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
@@ -139,7 +210,15 @@ def router() -> Router:
                 i18n.get("register-choose-organisation"), reply_markup=kb.as_markup()
             )
             return
-        await start_registration(message, state, i18n, purpose="teacher", organisation=chosen)
+        await start_registration(
+            message,
+            state,
+            i18n,
+            consent,
+            purpose="teacher",
+            organisation_id=chosen,
+            organisation=chosen,
+        )
 
     @r.message(StateFilter(RegistrationForm.full_name), ANSWER)
     async def got_name(
@@ -197,15 +276,20 @@ def router() -> Router:
         registration = Registration(
             full_name=data["full_name"], school=data.get("school"), subject=data.get("subject")
         )
+        given = PendingConsent.from_data(data.get("consent"))
         if data["purpose"] in {"invite", "coordinator"}:
             accepted = await invitations.accept(
-                actor, data["token"], registration, locale=i18n.locale
+                actor, data["token"], registration, locale=i18n.locale, consent=given
             )
             await state.clear()
             await joined(message, accepted, i18n, people, actor, notifier)
             return
         await people.register(
-            actor, registration, organisation_id=data.get("organisation"), locale=i18n.locale
+            actor,
+            registration,
+            organisation_id=data.get("organisation"),
+            locale=i18n.locale,
+            consent=given,
         )
         await state.clear()
         await message.answer(i18n.get("register-done", name=registration.full_name))

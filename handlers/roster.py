@@ -44,11 +44,13 @@ class AddForm(StatesGroup):
     school = State()
     subject = State()
     role = State()
+    paper = State()
 
 
 class ImportForm(StatesGroup):
     file = State()
     confirm = State()
+    paper = State()
 
 
 # Roles offered on a member card and in the by-hand form: (role, methodist) by short code.
@@ -158,6 +160,8 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
         since=local_date(membership.started_at, member.body.timezone),
         mark=reach_mark(i18n, person),
     )
+    if member.without_consent:
+        text += "\n" + i18n.get("member-no-consent")
     kb = InlineKeyboardBuilder()
     kb.button(
         text=i18n.get("member-change-role"),
@@ -169,6 +173,11 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
     if person.telegram_id is None:
         kb.button(
             text=i18n.get("member-link"), callback_data=MemberCb(action="link", id=membership.id)
+        )
+    if member.without_consent:
+        kb.button(
+            text=i18n.get("member-paper-consent"),
+            callback_data=MemberCb(action="paper", id=membership.id),
         )
     kb.button(
         text=i18n.get("button-back"), callback_data=BodyCb(action="list", id=membership.body_id)
@@ -250,6 +259,20 @@ def router() -> Router:
     ) -> None:
         text, markup = member_card(await roster.member(actor, callback_data.id), i18n)
         await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(MemberCb.filter(F.action == "paper"))
+    async def record_paper(
+        query: CallbackQuery,
+        callback_data: MemberCb,
+        actor: Actor,
+        roster: RosterService,
+        i18n: I18nContext,
+    ) -> None:
+        member = await roster.record_paper_consent(actor, callback_data.id)
+        text, markup = member_card(member, i18n)
+        await message_of(query).edit_text(
+            i18n.get("member-paper-consent-done") + "\n\n" + text, reply_markup=markup
+        )
 
     @r.callback_query(MemberCb.filter(F.action == "role"))
     async def choose_role(
@@ -366,19 +389,35 @@ def router() -> Router:
         MemberCb.filter(F.role.in_(ROLE_CHOICES)),
     )
     async def add_role(
+        query: CallbackQuery, callback_data: MemberCb, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        await state.update_data(role=callback_data.role)
+        await state.set_state(AddForm.paper)
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("paper-consent-yes"), callback_data=MemberCb(action="addpaper", id=0)
+        )
+        kb.button(text=i18n.get("button-cancel"), callback_data=MenuCb(screen="main"))
+        kb.adjust(1)
+        await message_of(query).edit_text(
+            i18n.get("paper-consent-confirm"), reply_markup=kb.as_markup()
+        )
+
+    @r.callback_query(StateFilter(AddForm.paper), MemberCb.filter(F.action == "addpaper"))
+    async def add_paper(
         query: CallbackQuery,
-        callback_data: MemberCb,
         actor: Actor,
         roster: RosterService,
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
         data = await state.get_data()
-        role, methodist = ROLE_CHOICES[callback_data.role]
+        role, methodist = ROLE_CHOICES[data["role"]]
         member = await roster.add_by_hand(
             actor,
             data["body"],
             NewMember(data["full_name"], data["school"], data["subject"], role, methodist),
+            paper_consent=True,
         )
         await state.clear()
         text, markup = member_card(member, i18n)
@@ -456,9 +495,41 @@ def router() -> Router:
         data = await state.get_data()
         if data.get("body") != callback_data.id:
             raise ValidationError("error-stale-button")
+        preview = await roster.preview_import(
+            actor, callback_data.id, await download(bot, data["file_id"])
+        )
+        await state.set_state(ImportForm.paper)
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("paper-consent-yes"),
+            callback_data=BodyCb(action="importpaper", id=callback_data.id),
+        )
+        kb.button(
+            text=i18n.get("button-cancel"),
+            callback_data=MenuCb(screen="body", id=callback_data.id),
+        )
+        kb.adjust(1)
+        await message_of(query).edit_text(
+            i18n.get("paper-consent-confirm-import", count=len(preview.new)),
+            reply_markup=kb.as_markup(),
+        )
+
+    @r.callback_query(StateFilter(ImportForm.paper), BodyCb.filter(F.action == "importpaper"))
+    async def import_paper(
+        query: CallbackQuery,
+        callback_data: BodyCb,
+        bot: Bot,
+        actor: Actor,
+        roster: RosterService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        if data.get("body") != callback_data.id:
+            raise ValidationError("error-stale-button")
         content = await download(bot, data["file_id"])
         await state.clear()
-        result = await roster.import_file(actor, callback_data.id, content)
+        result = await roster.import_file(actor, callback_data.id, content, paper_consent=True)
         await message_of(query).edit_text(
             i18n.get("import-done", count=len(result.new), present=len(result.present))
         )

@@ -7,7 +7,7 @@ from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
@@ -15,11 +15,12 @@ from bot.domain.errors import AccessDenied, ValidationError
 from bot.domain.model import BodyKind
 from bot.domain.rules import RuleName
 from bot.services.access import Actor
+from bot.services.consent import ConsentService, OperatorView, sha256, valid_operator_field
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
 from bot.settings import Settings
-from handlers.filters import ANSWER
+from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb
-from handlers.render import kind_label, message_of
+from handlers.render import kind_label, local_date, message_of
 from storage.models import Body
 
 
@@ -52,6 +53,34 @@ class RuleForm(StatesGroup):
     value = State()
 
 
+class OperatorForm(StatesGroup):
+    name = State()
+    address = State()
+
+
+def privacy_screen(view: OperatorView, i18n: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
+    """The organisation as the operator of personal data: its details and the consent text."""
+    organisation, version = view.organisation, view.version
+    text = i18n.get(
+        "privacy-title",
+        organisation=organisation.name,
+        operator=organisation.operator_name or organisation.name,
+        address=organisation.operator_address or i18n.get("consent-address-unset"),
+        version=version.version,
+        date=local_date(version.created_at, organisation.timezone),
+    )
+    kb = InlineKeyboardBuilder()
+    for action, key in (
+        ("opedit", "privacy-operator-edit"),
+        ("register", "privacy-register"),
+        ("versions", "privacy-versions"),
+    ):
+        kb.button(text=i18n.get(key), callback_data=OrgCb(action=action, id=organisation.id))
+    kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="org", id=organisation.id))
+    kb.adjust(1)
+    return text, kb.as_markup()
+
+
 def organisation_screen(
     view: OrganisationView, i18n: I18nContext
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -73,6 +102,9 @@ def organisation_screen(
     kb.button(
         text=i18n.get("org-invite-coordinator"),
         callback_data=OrgCb(action="coord", id=organisation.id),
+    )
+    kb.button(
+        text=i18n.get("profile-mydata"), callback_data=OrgCb(action="pd", id=organisation.id)
     )
     kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
     kb.adjust(1)
@@ -283,6 +315,113 @@ def router() -> Router:
         await state.clear()
         text, markup = rules_screen(body, i18n)
         await message.answer(i18n.get("rules-saved") + "\n\n" + text, reply_markup=markup)
+
+    @r.callback_query(OrgCb.filter(F.action == "pd"))
+    async def show_privacy(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        consent: ConsentService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await state.clear()
+        text, markup = privacy_screen(await consent.operator(actor, callback_data.id), i18n)
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(OrgCb.filter(F.action == "opedit"))
+    async def ask_operator(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        consent: ConsentService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await consent.operator(actor, callback_data.id)  # checks the coordinator's right
+        await state.set_state(OperatorForm.name)
+        await state.set_data({"organisation": callback_data.id})
+        await message_of(query).answer(i18n.get("privacy-ask-operator-name"))
+
+    @r.message(StateFilter(OperatorForm.name), ANSWER)
+    async def got_operator_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+        name = valid_operator_field(message.text or "", "privacy-error-operator-name")
+        await state.update_data(name=name)
+        await state.set_state(OperatorForm.address)
+        await message.answer(i18n.get("privacy-ask-operator-address"))
+
+    @r.message(StateFilter(OperatorForm.address), ANSWER)
+    async def got_operator_address(
+        message: Message,
+        actor: Actor,
+        consent: ConsentService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        data = await state.get_data()
+        view = await consent.set_operator(
+            actor, data["organisation"], name=data["name"], address=message.text or ""
+        )
+        await state.clear()
+        text, markup = privacy_screen(view, i18n)
+        saved = i18n.get("privacy-saved", version=view.version.version)
+        await message.answer(saved + "\n\n" + text, reply_markup=markup)
+
+    @r.message(StateFilter(OperatorForm.name), NOT_COMMAND)
+    @r.message(StateFilter(OperatorForm.address), NOT_COMMAND)
+    async def operator_not_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
+
+    @r.callback_query(OrgCb.filter(F.action == "register"))
+    async def register(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        consent: ConsentService,
+        i18n: I18nContext,
+    ) -> None:
+        headers = [
+            i18n.get(f"privacy-register-{column}")
+            for column in ("person", "basis", "version", "hash", "given", "withdrawn", "erased")
+        ]
+        words = {
+            "basis-chat": i18n.get("privacy-basis-chat"),
+            "basis-paper": i18n.get("privacy-basis-paper"),
+            "erased": i18n.get("privacy-erased-mark"),
+        }
+        content = await consent.register_csv(actor, callback_data.id, headers, words)
+        view = await consent.operator(actor, callback_data.id)
+        await message_of(query).answer_document(
+            BufferedInputFile(content, filename=f"consents-{callback_data.id}.csv"),
+            caption=i18n.get("privacy-register-caption", organisation=view.organisation.name),
+        )
+
+    @r.callback_query(OrgCb.filter(F.action == "versions"))
+    async def versions(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        consent: ConsentService,
+        i18n: I18nContext,
+    ) -> None:
+        parts = []
+        for version in await consent.versions(actor, callback_data.id):
+            for locale, text in version.texts.items():
+                heading = i18n.get(
+                    "privacy-version-heading",
+                    version=version.version,
+                    locale=locale,
+                    date=version.created_at.strftime("%d.%m.%Y %H:%M UTC"),
+                    hash=sha256(text),
+                )
+                parts += [heading, text, ""]
+        view = await consent.operator(actor, callback_data.id)
+        await message_of(query).answer_document(
+            BufferedInputFile(
+                "\n".join(parts).encode("utf-8"), filename=f"consent-texts-{callback_data.id}.txt"
+            ),
+            caption=i18n.get("privacy-versions-caption", organisation=view.organisation.name),
+        )
 
     @r.callback_query(MenuCb.filter(F.screen == "rules"))
     async def show_rules(

@@ -233,3 +233,33 @@ async def membership_history(
 async def set_group(conn: AsyncConnection, body_id: int, chat_id: int | None) -> None:
     """Links a body to its Telegram group, where announcements are also posted."""
     await conn.execute(update(bodies).where(bodies.c.id == body_id).values(group_chat_id=chat_id))
+
+
+async def all_memberships_of(
+    conn: AsyncConnection, person_id: int
+) -> list[tuple[Membership, Body]]:
+    """Every membership of a person, current and ended, with its body, oldest first."""
+    result = await conn.execute(
+        select(memberships, bodies, organisations.c.timezone)
+        .join(bodies, bodies.c.id == memberships.c.body_id)
+        .join(organisations, organisations.c.id == bodies.c.organisation_id)
+        .where(memberships.c.person_id == person_id)
+        .order_by(memberships.c.started_at, memberships.c.id)
+    )
+    return [
+        (
+            _membership(part(row, memberships)),
+            _body({**part(row, bodies), "timezone": row.timezone}),
+        )
+        for row in result
+    ]
+
+
+async def end_all_memberships(conn: AsyncConnection, person_id: int, *, now: datetime) -> int:
+    """Ends every active membership of a person (they leave every roster); history stays."""
+    result = await conn.execute(
+        update(memberships)
+        .where(memberships.c.person_id == person_id, memberships.c.active)
+        .values(active=False, ended_at=now)
+    )
+    return result.rowcount

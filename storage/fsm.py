@@ -90,5 +90,33 @@ class DatabaseStorage(BaseStorage):
         # A copy: aiogram's update_data changes what it is given before writing it back.
         return copy.deepcopy(row.data) if row is not None else {}
 
+    async def sessions_of(self, user_id: int) -> list[dict[str, Any]]:
+        """Every form state and data kept for one Telegram user, in any chat (for /mydata)."""
+        rows = await self._mirror()
+        return [
+            {"key": key, "state": row.state, "data": copy.deepcopy(row.data)}
+            for key, row in sorted(rows.items())
+            if _user_of(key) == user_id
+        ]
+
+    async def forget_user(self, user_id: int) -> None:
+        """Drops everything kept for one Telegram user, in every chat (erasure)."""
+        rows = await self._mirror()
+        keys = [key for key in rows if _user_of(key) == user_id]
+        if not keys:
+            return
+        async with self._db.transaction() as conn:
+            await conn.execute(delete(fsm_states).where(fsm_states.c.key.in_(keys)))
+        for key in keys:
+            rows.pop(key, None)
+
     async def close(self) -> None:
         """The database is closed by its owner, not by the FSM."""
+
+
+def _user_of(key: str) -> int | None:
+    """The user id in a key DefaultKeyBuilder made: `fsm:<chat>:<user>:<destiny>`."""
+    parts = key.split(":")
+    if len(parts) != 4 or not parts[2].lstrip("-").isdigit():
+        return None
+    return int(parts[2])

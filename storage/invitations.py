@@ -90,3 +90,12 @@ async def revoke(conn: AsyncConnection, invitation_id: int, *, now: datetime) ->
         .where(invitations.c.id == invitation_id, invitations.c.revoked_at.is_(None))
         .values(revoked_at=now)
     )
+
+
+async def revoke_personal(conn: AsyncConnection, person_id: int, *, now: datetime) -> None:
+    """Revokes the personal links made for one roster entry that were not used up."""
+    await conn.execute(
+        update(invitations)
+        .where(invitations.c.person_id == person_id, invitations.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )

@@ -24,6 +24,8 @@ class Organisation(Frozen):
     id: int
     name: str
     timezone: str
+    operator_name: str | None = None
+    operator_address: str | None = None
 
 
 class Person(Frozen):
@@ -39,6 +41,7 @@ class Person(Frozen):
     education: Education | None
     locale: str | None
     reachable: bool
+    erased_at: datetime | None = None
 
 
 class Body(Frozen):
@@ -253,3 +256,37 @@ class Plan(Frozen):
     topic: str
     seminar: bool
     meeting_id: int | None
+
+
+class ConsentVersion(Frozen):
+    """One text of consent, exactly as people were shown it, in every locale."""
+
+    id: int
+    organisation_id: int | None
+    version: int
+    operator_name: str | None
+    operator_address: str | None
+    texts: dict[str, str]
+    created_at: datetime
+
+
+class Consent(Frozen):
+    id: int
+    person_id: int
+    organisation_id: int | None
+    basis: str  # chat | paper
+    version_id: int | None
+    version: int | None  # the number of that version within its organisation
+    locale: str | None
+    text_sha256: str | None
+    given_at: datetime
+    recorded_by: int | None
+    withdrawn_at: datetime | None
+
+
+class RegisterLine(Frozen):
+    """One line of the register of consents, as an inspector reads it."""
+
+    consent: Consent
+    person_name: str
+    erased: bool

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import RowMapping, exists, insert, select, update
+from sqlalchemy import RowMapping, delete, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.models import Organisation
@@ -12,7 +12,13 @@ from storage.schema import coordinators, organisations
 
 
 def _organisation(row: RowMapping) -> Organisation:
-    return Organisation(id=row["id"], name=row["name"], timezone=row["timezone"])
+    return Organisation(
+        id=row["id"],
+        name=row["name"],
+        timezone=row["timezone"],
+        operator_name=row["operator_name"],
+        operator_address=row["operator_address"],
+    )
 
 
 async def create_organisation(
@@ -46,6 +52,22 @@ async def update_organisation(
         .where(organisations.c.id == organisation_id)
         .values(name=name, timezone=timezone)
     )
+
+
+async def set_operator(
+    conn: AsyncConnection, organisation_id: int, *, name: str, address: str
+) -> None:
+    """The organisation's details as the operator of personal data."""
+    await conn.execute(
+        update(organisations)
+        .where(organisations.c.id == organisation_id)
+        .values(operator_name=name, operator_address=address)
+    )
+
+
+async def remove_coordinator(conn: AsyncConnection, person_id: int) -> None:
+    """Takes the coordinator's role away from a person in every organisation."""
+    await conn.execute(delete(coordinators).where(coordinators.c.person_id == person_id))
 
 
 async def add_coordinator(

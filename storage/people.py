@@ -6,12 +6,12 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Category, Education
 from storage.models import Person
-from storage.schema import persons
+from storage.schema import consent_versions, consents, persons
 
 # Columns a person's profile is made of; updates may touch only these.
 PROFILE_FIELDS = frozenset(
@@ -33,6 +33,7 @@ def person_from_row(row: Mapping[Any, Any]) -> Person:
         education=None if row["education"] is None else Education(row["education"]),
         locale=row["locale"],
         reachable=row["reachable"],
+        erased_at=row["erased_at"],
     )
 
 
@@ -89,6 +90,39 @@ async def get_by_telegram_ids(
         person = person_from_row(row)
         if person.telegram_id is not None:
             found[person.telegram_id] = person
+    return found
+
+
+async def get_by_telegram_ids_with_consent(
+    conn: AsyncConnection, telegram_ids: Iterable[int]
+) -> dict[int, tuple[Person, bool]]:
+    """Like get_by_telegram_ids, with whether each person's consent in the chat covers the
+    current text of their organisation (one query: every update asks this of its sender)."""
+    latest = (
+        select(func.max(consent_versions.c.id))
+        .where(consent_versions.c.organisation_id.is_not_distinct_from(persons.c.organisation_id))
+        .correlate(persons)
+        .scalar_subquery()
+    )
+    consented = (
+        exists()
+        .where(
+            consents.c.person_id == persons.c.id,
+            consents.c.basis == "chat",
+            consents.c.withdrawn_at.is_(None),
+            consents.c.version_id == latest,
+        )
+        .correlate(persons)
+        .label("consented")
+    )
+    result = await conn.execute(
+        select(persons, consented).where(persons.c.telegram_id.in_(set(telegram_ids)))
+    )
+    found = {}
+    for row in result.mappings():
+        person = person_from_row(row)
+        if person.telegram_id is not None:
+            found[person.telegram_id] = (person, bool(row["consented"]))
     return found
 
 

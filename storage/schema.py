@@ -44,6 +44,10 @@ organisations = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False),
     Column("timezone", String(64), nullable=False),
+    # The operator of personal data (152-FZ) is the organisation: its details as the consent
+    # text names them, set by a coordinator.
+    Column("operator_name", String(300), nullable=True),
+    Column("operator_address", String(300), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
 )
 
@@ -63,6 +67,9 @@ persons = Table(
     Column("education", String(32), nullable=True),
     Column("locale", String(8), nullable=True),
     Column("reachable", Boolean, nullable=False, server_default=true()),
+    # Set when the person's data were erased (withdrawn consent, or the retention period):
+    # the row stays, anonymised, so that past records keep their shape.
+    Column("erased_at", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
@@ -507,4 +514,49 @@ operator_alerts = Table(
     # notice), one row per failure, so a restart does not tell them again.
     Column("key", String(120), primary_key=True),
     Column("told_at", UTCDateTime, nullable=False),
+)
+
+consent_versions = Table(
+    "consent_versions",
+    metadata,
+    # Every text of consent an organisation (NULL: the deployment itself, for its own
+    # coordinators before any organisation exists) ever showed, exactly as shown, per locale.
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", ForeignKey("organisations.id"), nullable=True, index=True),
+    Column("version", Integer, nullable=False),
+    Column("operator_name", String(300), nullable=True),
+    Column("operator_address", String(300), nullable=True),
+    Column("texts", JSON, nullable=False),  # locale → the rendered text
+    Column("created_by", ForeignKey("persons.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("organisation_id", "version", name="uq_consent_versions_version"),
+)
+
+consents = Table(
+    "consents",
+    metadata,
+    # The register of consents: who, on what basis, to which text, when; withdrawn ones stay.
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("persons.id"), nullable=False, index=True),
+    Column("organisation_id", ForeignKey("organisations.id"), nullable=True),
+    # chat: given in the bot to a version of the text; paper: a secretary confirmed a signed
+    # paper consent when adding the person.
+    Column("basis", String(16), nullable=False),
+    Column("version_id", ForeignKey("consent_versions.id"), nullable=True),
+    Column("locale", String(8), nullable=True),
+    Column("text_sha256", String(64), nullable=True),
+    Column("given_at", UTCDateTime, nullable=False),
+    Column("recorded_by", ForeignKey("persons.id"), nullable=True),
+    Column("withdrawn_at", UTCDateTime, nullable=True),
+    CheckConstraint("basis IN ('chat', 'paper')", name="basis"),
+)
+
+retention_notes = Table(
+    "retention_notes",
+    metadata,
+    # A person out of every body for the retention period: the coordinator was told on
+    # `noted_at` that the data are anonymised on `due_at`; recorded so it is told once.
+    Column("person_id", ForeignKey("persons.id"), primary_key=True),
+    Column("noted_at", UTCDateTime, nullable=False),
+    Column("due_at", UTCDateTime, nullable=False),
 )

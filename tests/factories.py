@@ -6,12 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.domain.model import BodyKind, Role
+from bot.domain.model import LOCALES, BodyKind, Role
+from bot.i18n import make_core
+from bot.services.consent import ConsentService
+from bot.texts import LocaleTexts
 from storage import bodies, organisations, people
 from storage.db import Database
 from storage.models import Body, Organisation, Person
+from tests.clock import ManualClock
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+_CORE = make_core("ru")
+_LOADED: list[bool] = []
+
+
+async def _texts() -> dict[str, LocaleTexts]:
+    """The production locale files, loaded once for the whole test run."""
+    if not _LOADED:
+        await _CORE.startup()
+        _LOADED.append(True)
+    return {locale: LocaleTexts(_CORE, locale) for locale in LOCALES}
 
 
 @dataclass(frozen=True)
@@ -22,6 +36,16 @@ class Council:
     secretary: Person
 
 
+async def consented(db: Database, who: Person) -> None:
+    """Records the person's consent in the chat to the current text of their organisation, as
+    if they had pressed «Согласен(на)» when they registered."""
+    service = ConsentService(db, ManualClock(NOW), await _texts(), retention_years=5)
+    offer = await service.offer(who.organisation_id, who.locale or "ru")
+    pending = await service.accept_offer(offer.version.id, offer.locale)
+    async with db.transaction() as conn:
+        await pending.record(conn, who.id, who.organisation_id)
+
+
 async def person(
     db: Database,
     full_name: str,
@@ -29,18 +53,24 @@ async def person(
     telegram_id: int | None,
     organisation_id: int | None = None,
     locale: str | None = "ru",
+    school: str = "МОУ СОШ № 1",
+    consent: bool = True,
 ) -> Person:
+    """A person as registration leaves them: with their consent when they are on Telegram."""
     async with db.transaction() as conn:
-        return await people.create_person(
+        created = await people.create_person(
             conn,
             organisation_id=organisation_id,
             telegram_id=telegram_id,
             full_name=full_name,
-            school="МОУ СОШ № 1",
+            school=school,
             subject="математика",
             locale=locale,
             now=NOW,
         )
+    if consent and telegram_id is not None:
+        await consented(db, created)
+    return created
 
 
 async def member(db: Database, body: Body, who: Person, role: Role = Role.MEMBER) -> None:

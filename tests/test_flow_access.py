@@ -137,6 +137,7 @@ async def test_an_inviter_who_blocked_the_bot_is_marked_unreachable(app: BotUnde
 
     newcomer = app.person(3001, "Игорь")
     await newcomer.send(f"/start {token}")
+    await newcomer.press("✅ Согласен(на)")
     await newcomer.send("Белов Игорь Николаевич")
     await newcomer.send("МОУ СОШ № 2")
     await newcomer.send("физика")

@@ -17,12 +17,17 @@ def start_token(text: str) -> str:
 async def test_the_whole_set_up_in_english(app: BotUnderTest) -> None:
     coordinator = app.person(ADMIN_ID, "Olga", language_code="en")
     await coordinator.send("/start")
+    await coordinator.press("✅ I agree")
     await coordinator.send("Smirnova Olga Ivanovna")
     await coordinator.press("➕ Create an organisation")
     await coordinator.send("Zyryansky District Education Department")
     await coordinator.press("Tomsk (MSK+4)")
     assert "Asia/Tomsk" in coordinator.last_text
 
+    await coordinator.press("✉️ Invite a coordinator")
+    assert "operator — Zyryansky District Education Department" in coordinator.last_text
+    await coordinator.press("✅ I agree")
+    await coordinator.press("🏛 Zyryansky District Education Department")
     await coordinator.press("✉️ Invite a coordinator")
     await coordinator.press("7 days")
     deputy_token = start_token(coordinator.last_text)
@@ -40,12 +45,14 @@ async def test_the_whole_set_up_in_english(app: BotUnderTest) -> None:
     second = app.person(1002, "Viktor", language_code="en")
     await second.send(f"/start {deputy_token}")
     assert any("coordinator" in text for text in second.texts_since(0))
+    await second.press("✅ I agree")
     await second.send("Orlov Viktor Pavlovich")
     assert any("Zyryansky District Education Department" in t for t in second.texts_since(0))
     assert "🏛 Zyryansky District Education Department" in second.buttons()
 
     secretary = app.person(2002, "Anna", language_code="en")
     await secretary.send(f"/start {secretary_token}")
+    await secretary.press("✅ I agree")
     await secretary.send("Petrova Anna Sergeevna")
     await secretary.send("School No. 3")
     await secretary.send("mathematics")

@@ -84,8 +84,10 @@ async def test_add_coordinator_appoints_someone_while_the_bot_runs(
     assert (run.code, run.stderr) == (0, ""), run
     assert "5005 is a coordinator" in run.stdout
 
-    # The running bot knows at once: the newcomer is asked their name as a coordinator.
+    # The running bot knows at once: after the consent the newcomer is asked their name as a
+    # coordinator.
     await newcomer.send("/start")
+    await newcomer.press("✅ Согласен(на)")
     assert "зовут" in newcomer.last_text
     await newcomer.send("Кузнецова Мария Ивановна")
     assert "➕ Создать организацию" in newcomer.buttons()
@@ -94,6 +96,7 @@ async def test_add_coordinator_appoints_someone_while_the_bot_runs(
     run = await run_cli(tmp_path, "add-coordinator", "5006", **environment)
     assert run.code == 0, run
     await english.send("/start")
+    await english.press("✅ I agree")
     await english.send("Kuznetsova Maria")
     assert "➕ Create an organisation" in english.buttons()
 

@@ -33,6 +33,7 @@ async def test_invitation_expires_and_gets_used_up(app: BotUnderTest) -> None:
 
     first = app.person(3001, "Игорь")
     await first.send(f"/start {token}")
+    await first.press("✅ Согласен(на)")
     await first.send("Белов Игорь Николаевич")
     await first.send("МОУ СОШ № 2")
     await first.send("физика")
@@ -65,6 +66,7 @@ async def test_half_finished_form_survives_a_restart(app: BotUnderTest) -> None:
     token = await invitation_link(secretary, "член", "5 человек", "7 дней")
     newcomer = app.person(3001, "Игорь")
     await newcomer.send(f"/start {token}")
+    await newcomer.press("✅ Согласен(на)")
     await newcomer.send("Белов Игорь Николаевич")
 
     await app.restart()
@@ -83,6 +85,7 @@ async def test_bad_answers_in_a_form_get_a_clear_answer_and_cancel_leaves(
     token = await invitation_link(secretary, "член", "5 человек", "7 дней")
     newcomer = app.person(3001, "Игорь")
     await newcomer.send(f"/start {token}")
+    await newcomer.press("✅ Согласен(на)")
     await newcomer.send("Игорь")
     assert "например: Иванова Мария Петровна" in newcomer.last_text
     await newcomer.send("Бел0в Игорь")
@@ -105,6 +108,7 @@ async def test_a_teacher_registers_without_invitation_and_sees_no_body(
     await teacher.send("/start")
     assert "педагог" in teacher.last_text
     await teacher.press("Зарегистрироваться как педагог")
+    await teacher.press("✅ Согласен(на)")
     await teacher.send("Иванова Мария Петровна")
     await teacher.send("МОУ СОШ № 5")
     await teacher.send("биология")
@@ -162,6 +166,7 @@ async def test_commands_are_registered_in_both_languages(app: BotUnderTest) -> N
         "consult",
         "plan",
         "profile",
+        "mydata",
         "language",
         "id",
         "cancel",
@@ -176,7 +181,9 @@ async def test_an_existing_person_joins_a_second_body_without_retyping(app: BotU
     setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
     secretary = app.person(SECRETARY, "Анна")
     token = await invitation_link(secretary, "член", "5 человек", "7 дней")
-    known = await person(app.db, "Белов Игорь Николаевич", telegram_id=3001)
+    known = await person(
+        app.db, "Белов Игорь Николаевич", telegram_id=3001, organisation_id=setup.organisation.id
+    )
     igor = app.person(3001, "Игорь")
     await igor.send(f"/start {token}")
     assert "Готово! Вы в «Методический совет» — роль: член." in igor.texts_since(0)

@@ -71,6 +71,8 @@ async def test_secretary_imports_thirty_people_from_an_excel_csv(app: BotUnderTe
     assert "Салтыков-Щедрин Михаил Евграфович" in preview
 
     await secretary.press("Добавить (29)")
+    assert "от каждого из 29 человек" in secretary.last_text
+    await secretary.press("✅ Да, согласия получены")
     assert any("добавлено 29" in text for text in secretary.texts_since(0))
     async with app.db.read() as conn:
         entries = await bodies.roster(conn, setup.body.id)
@@ -202,6 +204,8 @@ async def test_a_member_added_by_hand_joins_later_by_a_personal_link(app: BotUnd
     await secretary.send("Гимназия № 2")
     await secretary.send("история")
     await secretary.press("член")
+    assert "письменное согласие" in secretary.last_text
+    await secretary.press("✅ Да, согласия получены")
     assert "Добавлено" in secretary.last_text
     assert "✉️ без Telegram" in secretary.last_text
 
@@ -211,6 +215,9 @@ async def test_a_member_added_by_hand_joins_later_by_a_personal_link(app: BotUnd
 
     orlova = app.person(4004, "Галина")
     await orlova.send(f"/start {link.group(1)}")
+    # Added on paper: she confirms her consent in the chat herself before she joins.
+    assert orlova.last_text.startswith("Согласие на обработку персональных данных")
+    await orlova.press("✅ Согласен(на)")
     assert any("Готово" in text and "Методический совет" in text for text in orlova.texts_since(0))
     notice = await secretary.wait_for("Орлова Галина Фёдоровна")
     assert "член" in notice.text

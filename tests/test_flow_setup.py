@@ -12,6 +12,8 @@ async def test_coordinator_creates_organisation_and_council_and_invites_secretar
 ) -> None:
     coordinator = app.person(ADMIN_ID, "Ольга")
     await coordinator.send("/start")
+    assert coordinator.last_text.startswith("Согласие на обработку персональных данных")
+    await coordinator.press("✅ Согласен(на)")
     assert "ФИО" in coordinator.last_text or "зовут" in coordinator.last_text
     await coordinator.send("Смирнова Ольга Ивановна")
     assert "Создать организацию" in " ".join(coordinator.buttons())
@@ -22,6 +24,11 @@ async def test_coordinator_creates_organisation_and_council_and_invites_secretar
     assert "ИМЦ Лужского района" in coordinator.last_text
     assert "Europe/Moscow" in coordinator.last_text
 
+    # The organisation is the operator now: its coordinator agrees to its own text too.
+    await coordinator.press("➕ Новый совет или объединение")
+    assert "оператору — ИМЦ Лужского района" in coordinator.last_text
+    await coordinator.press("✅ Согласен(на)")
+    await coordinator.press("🏛 ИМЦ Лужского района")
     await coordinator.press("➕ Новый совет или объединение")
     await coordinator.press("Методический совет")
     await coordinator.send("Методический совет")
@@ -38,6 +45,7 @@ async def test_coordinator_creates_organisation_and_council_and_invites_secretar
     secretary = app.person(2002, "Анна")
     await secretary.send(f"/start {link.group(1)}")
     assert "ответственный секретарь" in secretary.texts_since(0)[0]
+    await secretary.press("✅ Согласен(на)")
     await secretary.send("Петрова Анна Сергеевна")
     await secretary.send("МОУ СОШ № 3")
     await secretary.send("математика")

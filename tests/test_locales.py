@@ -23,6 +23,7 @@ from bot.i18n import LOCALES_DIR, make_core
 from bot.services.people import ProfileField
 from bot.services.setup import TIMEZONES
 from bot.texts import LocaleTexts, WeekdayForm, when
+from handlers.privacy import section_keys
 from handlers.setup import TOGGLES
 
 PROJECT = LOCALES_DIR.parent
@@ -182,6 +183,11 @@ FAMILIES: dict[str, list[str]] = {
     "profile-ask": [f"profile-ask-{field}" for field in ProfileField],
     "body-ask-name": [f"body-ask-name-{kind}" for kind in BodyKind],
     "tz": [f"tz-{zone.replace('/', '-')}" for zone in TIMEZONES],
+    "mydata-section": [f"mydata-section-{key.replace('.', '-')}" for key in section_keys()],
+    "privacy-register": [
+        f"privacy-register-{column}"
+        for column in ("person", "basis", "version", "hash", "given", "withdrawn", "erased")
+    ],
 }
 
 
@@ -316,6 +322,13 @@ NUMBERS = frozenset(
         "announced",
         "planned",
         "required",
+        "years",
+        "version",
+        "votes",
+        "ballots",
+        "proposals",
+        "asked",
+        "given",
     }
 )
 # Where a variable means something else than elsewhere.
@@ -357,6 +370,16 @@ class Counted:
 
 
 RUSSIAN_COUNTED = [
+    Counted(
+        "consent-text", "years", ("год", "года", "лет"), {"operator": "ИМЦ", "address": "Луга"}
+    ),
+    Counted(
+        "retention-note",
+        "years",
+        ("год", "года", "лет"),
+        {"name": "Белов Игорь Николаевич", "organisation": "ИМЦ", "date": "01.03.2032"},
+    ),
+    Counted("paper-consent-confirm-import", "count", ("человека", "человек", "человек"), {}),
     Counted("invite-uses", "count", ("человек", "человека", "человек"), {}),
     Counted("invite-days", "count", ("день", "дня", "дней"), {}),
     Counted("roster-title", "count", ("человек", "человека", "человек"), {"body": "Совет"}),

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Table, func, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import Database
-from storage.migrate import current_revision, head_revision, migrate
+from storage.migrate import _config, current_revision, head_revision, migrate
+from storage.people import get_by_telegram_ids_with_consent
 from storage.schema import bodies, invitations, metadata, organisations
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -164,3 +166,32 @@ async def test_check_constraints_refuse_impossible_rows(
             await conn.execute(
                 insert(table).values(organisation_id=organisation, created_at=NOW, **values)
             )
+
+
+async def test_people_from_before_consents_keep_their_data_and_are_asked_again(
+    empty: Database,
+) -> None:
+    """The personal-data migration on a database in use: organisations and people stay as they
+    were, no consent is invented for anyone, so each is asked at their next interaction."""
+    async with empty.engine.begin() as conn:
+        await conn.run_sync(lambda sync: command.upgrade(_config(sync), "0006"))
+        await conn.exec_driver_sql(
+            "INSERT INTO organisations (name, timezone, created_at) "
+            "VALUES ('ИМЦ', 'Europe/Moscow', '2027-03-01 09:00:00')"
+        )
+        await conn.exec_driver_sql(
+            "INSERT INTO persons (organisation_id, telegram_id, full_name, reachable, "
+            "created_at, updated_at) VALUES (1, 3003, 'Белов Игорь Николаевич', 1, "
+            "'2027-03-01 09:00:00', '2027-03-01 09:00:00')"
+        )
+
+    await migrate(empty)
+
+    async with empty.read() as conn:
+        found = await get_by_telegram_ids_with_consent(conn, [3003])
+        organisation = (await conn.execute(select(organisations))).mappings().one()
+    person, consented = found[3003]
+    assert person.full_name == "Белов Игорь Николаевич"
+    assert person.erased_at is None
+    assert consented is False
+    assert organisation["operator_name"] is None

@@ -78,6 +78,9 @@ def test_long_values_are_cut_in_the_message() -> None:
         ("«Лицей»", "«Лицей»"),
         ("Школа 10", "Школа 10"),
         ("Ш" * 200, "Ш" * 200),
+        # Kept as typed: every file the bot writes neutralises it (bot/domain/cells.py).
+        ("=HYPERLINK(1)", "=HYPERLINK(1)"),
+        ("+7 школа", "+7 школа"),
     ],
 )
 def test_school_accepted(typed: str, stored: str) -> None:
@@ -93,7 +96,7 @@ def test_a_school_needs_letters_and_no_control_characters(typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "length"),
-    [("", 0), ("   ", 0), ("Ш", 1), ("Ш" * 201, 201), ("=HYPERLINK(1)", 13), ("+7 школа", 8)],
+    [("", 0), ("   ", 0), ("Ш", 1), ("Ш" * 201, 201)],
 )
 def test_school_refused(typed: str, length: int) -> None:
     error = refused(people.school, typed)
@@ -135,7 +138,7 @@ def test_position_accepted(typed: str, stored: str) -> None:
     assert people.position(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["", "у", "у" * 121, "@admin", "-учитель"])
+@pytest.mark.parametrize("typed", ["", "у", "у" * 121])
 def test_position_refused(typed: str) -> None:
     error = refused(people.position, typed)
     assert error.key == "people-error-position"

@@ -297,7 +297,7 @@ def test_xlsx_keeps_text_as_text() -> None:
     tricky = row(1, teacher="=1+1", school="Школа\x07 № 2")
     data = xlsx([tricky])
     sheet = load_workbook(io.BytesIO(data))["Консультации"]
-    assert sheet["G2"].value == "=1+1"
+    assert sheet["G2"].value == "'=1+1"
     assert sheet["G2"].data_type == "s"
     assert sheet["F2"].value == "Школа № 2"
 

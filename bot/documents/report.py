@@ -5,8 +5,9 @@ the rows, column titles in `headers`, labels in `summary_titles`. Here only the 
 
 Both files are opened in Excel on Russian Windows: the CSV is UTF-8 with a BOM (without it
 Excel reads cp1251), `;`-separated (the comma is the decimal separator there) with CRLF line
-ends. Text that starts like a formula is never run as one: in the CSV it gets an apostrophe in
-front (OWASP's advice for CSV injection), in the XLSX it is stored as a string cell.
+ends. Text that starts like a formula is never run as one: in both files it gets an apostrophe in
+front (bot/domain/cells.py, OWASP's advice for CSV injection), and in the XLSX it is moreover
+stored as a string cell, so a sheet saved again as CSV stays harmless too.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
+from bot.domain.cells import neutralise
 from bot.domain.consultations import RATING_MAX, RATING_MIN, Summary
 
 COLUMNS: Final = (
@@ -61,8 +63,6 @@ SUMMARY_KEYS: Final = (
 DATE_FORMAT = "%d.%m.%Y %H:%M"
 EXCEL_DATE_FORMAT = "DD.MM.YYYY HH:MM"
 EXCEL_HOURS_FORMAT = "0.0"
-# A cell starting with one of these is run as a formula when the file is opened in Excel.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 (and so XLSX) cannot hold these control characters; openpyxl refuses them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Excel's limits on a sheet's name.
@@ -144,7 +144,7 @@ def _hours_text(value: float | None) -> str:
 def _csv_text(value: str | None) -> str:
     if value is None:
         return ""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return neutralise(value)
 
 
 def _csv_line(row: ReportRow, zone: ZoneInfo) -> list[str]:
@@ -235,7 +235,7 @@ def _put(sheet: _Sheet, row: int, column: int, value: _Value, number_format: str
     """One cell; text is always a string cell, so `=…` typed by a person is never a formula."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = _ILLEGAL.sub("", value)
+        cell.value = neutralise(_ILLEGAL.sub("", value))
         cell.data_type = "s"
     else:
         cell.value = value

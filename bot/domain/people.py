@@ -37,9 +37,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―", "-"))
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´", "'"))
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
-# A cell starting with one of these is run as a formula when the exported roster is opened
-# in a spreadsheet; no school or position name starts so.
-_FORMULA_START = ("=", "+", "-", "@")
 _SUBJECT_PUNCTUATION = frozenset(" -,()")
 _EXPERIENCE = re.compile(r"([0-9]{1,3})(?:\s*(?:лет|год|года|г\.?|years?|yrs?\.?))?", re.I)
 _ROLE_SEPARATORS = re.compile(r"[,;+/]")
@@ -94,7 +91,9 @@ def full_name(text: str) -> str:
 
 def _free_text(text: str, key: str, low: int, high: int) -> str:
     value = _clean(text)
-    if not low <= len(value) <= high or value.startswith(_FORMULA_START):
+    # Text that starts like a spreadsheet formula is kept as typed: every file the bot writes
+    # neutralises it (bot/domain/cells.py), and the roster import reads it back as text.
+    if not low <= len(value) <= high:
         raise ValidationError(key, min=low, max=high, length=len(value), value=_shown(value))
     return value
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
 from bot.domain import people
+from bot.domain.cells import neutralise, restore
 from bot.domain.errors import ValidationError
 from bot.domain.model import Category, Education, Role
 
@@ -229,8 +230,9 @@ class _Line:
         self.errors: list[LineError] = []
 
     def raw(self, name: str) -> str:
+        """The cell as typed; an apostrophe the export put before a formula character goes."""
         index = self.header.positions[name][0] if name in self.header.positions else None
-        return self.cells[index] if index is not None and index < len(self.cells) else ""
+        return restore(self.cells[index]) if index is not None and index < len(self.cells) else ""
 
     def column(self, name: str) -> str | None:
         return self.header.positions[name][1] if name in self.header.positions else None
@@ -345,11 +347,10 @@ def parse_roster(data: bytes) -> list[RosterRow]:
 
 
 def _cell(value: str | None) -> str:
-    """Text a spreadsheet shows as text: a leading `=`/`+`/`-`/`@` would run as a formula.
-    Validated values never start so; this guards rows that bypassed validation."""
+    """Text a spreadsheet shows as text (bot/domain/cells.py); the import restores it."""
     if value is None:
         return ""
-    return "'" + value if value.startswith(("=", "+", "-", "@")) else value
+    return neutralise(value)
 
 
 def export_roster(rows: Sequence[RosterExportRow], *, locale: str) -> bytes:

@@ -19,6 +19,9 @@ class Actor:
     telegram_id: int
     person: Person | None
     is_admin: bool  # listed in COORDINATOR_IDS: may create organisations
+    # The person's consent in the chat covers the current text of their organisation; when
+    # not, they are asked again before anything else (handlers/consent.py).
+    consented: bool = True
 
     def require_person(self) -> Person:
         if self.person is None:

@@ -23,6 +23,7 @@ from bot.domain.cadence import (
     periods_between,
     tells_coordinator,
 )
+from bot.domain.cells import neutralise
 from bot.domain.errors import AccessDenied, NotFound, ValidationError
 from bot.domain.meetings import MeetingStatus, horizon, valid_title
 from bot.domain.model import Role
@@ -175,13 +176,13 @@ class CadenceService:
             raise AccessDenied("error-not-allowed")
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(headers)
+        writer.writerow([neutralise(header) for header in headers])
         for entry in rows:
             for status in entry.periods:
                 writer.writerow(
                     [
-                        entry.body.name,
-                        label[f"{status.period.kind}:{status.period.start}"],
+                        neutralise(entry.body.name),
+                        neutralise(label[f"{status.period.kind}:{status.period.start}"]),
                         status.required,
                         status.held,
                         status.announced,

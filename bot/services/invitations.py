@@ -12,6 +12,7 @@ from bot.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.model import Role
 from bot.services.access import Actor, BodyAccess, require_body_manager, require_coordinator
+from bot.services.consent import PendingConsent
 from bot.services.people import Registration
 from storage import bodies, invitations, organisations, people
 from storage.db import Database
@@ -187,10 +188,17 @@ class InvitationService:
         return InvitationInfo(invitation, organisation, body, person)
 
     async def accept(
-        self, actor: Actor, token: str, registration: Registration | None, *, locale: str
+        self,
+        actor: Actor,
+        token: str,
+        registration: Registration | None,
+        *,
+        locale: str,
+        consent: PendingConsent | None = None,
     ) -> Accepted:
         """Joins the actor to what the token invites to, registering them first if they are new
-        (`registration` then holds what they typed). Checks and counts the use atomically."""
+        (`registration` then holds what they typed, `consent` the consent they gave before).
+        Checks and counts the use atomically."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
             info = await self._valid(conn, token)
@@ -199,6 +207,11 @@ class InvitationService:
             if info.person is not None:
                 if person is not None and person.id != info.person.id:
                     raise Conflict("invite-error-personal-other", name=info.person.full_name)
+                if person is None:
+                    # Added by a secretary on paper: now they confirm in the chat themselves.
+                    if consent is None:
+                        raise ValidationError("consent-error-required")
+                    await consent.record(conn, info.person.id, info.person.organisation_id)
                 await people.link_telegram(
                     conn, info.person.id, telegram_id=actor.telegram_id, now=now
                 )
@@ -213,6 +226,7 @@ class InvitationService:
                     organisation_id=invitation.organisation_id,
                     locale=locale,
                     now=now,
+                    consent=consent,
                 )
             await self._join(conn, invitation, person)
             if not await invitations.use(conn, invitation.id, now=now):

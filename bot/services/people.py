@@ -15,6 +15,7 @@ from bot.domain import people as check
 from bot.domain.errors import Conflict, NotFound, ValidationError
 from bot.domain.model import LOCALES
 from bot.services.access import Actor
+from bot.services.consent import PendingConsent
 from storage import bodies, operations, organisations, people
 from storage.db import Database
 from storage.models import Body, Membership, Organisation, Person, present
@@ -43,9 +44,14 @@ class Registration:
         organisation_id: int | None,
         locale: str,
         now: datetime,
+        consent: PendingConsent | None,
     ) -> Person:
+        """Creates the person with the consent they gave before typing anything: without one
+        nothing is stored."""
+        if consent is None:
+            raise ValidationError("consent-error-required")
         data = self.checked()
-        return await people.create_person(
+        person = await people.create_person(
             conn,
             organisation_id=organisation_id,
             telegram_id=telegram_id,
@@ -55,6 +61,8 @@ class Registration:
             locale=locale,
             now=now,
         )
+        await consent.record(conn, person.id, organisation_id)
+        return person
 
 
 class ProfileField(StrEnum):
@@ -96,12 +104,21 @@ class Profile:
     coordinated: list[Organisation]
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """The sender of an update as one lookup finds them."""
+
+    person: Person | None
+    consented: bool  # their consent in the chat covers the current text
+    appointed: bool  # appointed a coordinator with `councilbot add-coordinator`
+
+
 class PeopleService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
         # Every update looks up its sender; those arriving together are looked up in one query.
-        self._lookups: Batcher[int, tuple[Person | None, bool]] = Batcher(self._find)
+        self._lookups: Batcher[int, _Found] = Batcher(self._find)
 
     async def organisations(self) -> list[Organisation]:
         """Organisations a teacher may register with (district names are public)."""
@@ -115,6 +132,7 @@ class PeopleService:
         *,
         organisation_id: int | None,
         locale: str,
+        consent: PendingConsent | None,
     ) -> Person:
         """Registers someone who came without an invitation: a teacher, or a deployment
         coordinator from COORDINATOR_IDS."""
@@ -131,6 +149,7 @@ class PeopleService:
                 organisation_id=organisation_id,
                 locale=locale,
                 now=self._clock.now(),
+                consent=consent,
             )
 
     async def menu(self, actor: Actor) -> Menu:
@@ -181,18 +200,35 @@ class PeopleService:
         async with self._db.transaction() as conn:
             await people.set_reachable(conn, actor.telegram_id, reachable=True)
             person = await people.get_by_telegram(conn, actor.telegram_id)
-        return Actor(telegram_id=actor.telegram_id, person=person, is_admin=actor.is_admin)
+        return Actor(
+            telegram_id=actor.telegram_id,
+            person=person,
+            is_admin=actor.is_admin,
+            consented=actor.consented,
+        )
 
     async def actor(self, telegram_id: int, *, is_admin: bool) -> Actor:
         """The acting person of an update, from its Telegram user id; `is_admin` (listed in
         COORDINATOR_IDS) or appointed with `councilbot add-coordinator`, they may create
         organisations."""
-        person, appointed = await self._lookups.submit(telegram_id)
-        return Actor(telegram_id=telegram_id, person=person, is_admin=is_admin or appointed)
+        found = await self._lookups.submit(telegram_id)
+        admin = is_admin or found.appointed
+        if found.person is None:
+            return Actor(telegram_id=telegram_id, person=None, is_admin=admin)
+        return Actor(
+            telegram_id=telegram_id,
+            person=found.person,
+            is_admin=admin,
+            consented=found.consented,
+        )
 
-    async def _find(self, telegram_ids: list[int]) -> list[tuple[Person | None, bool]]:
+    async def _find(self, telegram_ids: list[int]) -> list[_Found]:
         async with self._db.read() as conn:
-            found = await people.get_by_telegram_ids(conn, telegram_ids)
+            found = await people.get_by_telegram_ids_with_consent(conn, telegram_ids)
             # Read at every lookup, so an appointment made while the bot runs counts at once.
             appointed = await operations.appointed_among(conn, telegram_ids)
-        return [(found.get(i), i in appointed) for i in telegram_ids]
+        results = []
+        for telegram_id in telegram_ids:
+            person, consented = found.get(telegram_id, (None, False))
+            results.append(_Found(person, consented, telegram_id in appointed))
+        return results

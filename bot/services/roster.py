@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.clock import Clock
 from bot.domain import people as check
-from bot.domain.errors import AccessDenied, Conflict, NotFound
+from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.model import Role
 from bot.domain.roster_csv import (
     LineError,
@@ -20,7 +20,7 @@ from bot.domain.roster_csv import (
 )
 from bot.services.access import Actor, BodyAccess, require_body_manager
 from bot.services.invitations import may_appoint
-from storage import bodies, people
+from storage import bodies, consents, people
 from storage.db import Database
 from storage.models import Body, Person, RosterEntry, present
 
@@ -39,6 +39,9 @@ class Roster:
 class Member:
     access: BodyAccess
     entry: RosterEntry
+    # No consent of any kind is recorded (added before the bot kept consents): the secretary
+    # may record the paper one.
+    without_consent: bool = False
 
     @property
     def body(self) -> Body:
@@ -94,7 +97,26 @@ class RosterService:
         if not membership.active:
             raise NotFound("roster-error-member-gone")
         person = present(await people.get_person(conn, membership.person_id), "person")
-        return Member(access, RosterEntry(membership=membership, person=person))
+        without = not await consents.consents_of(conn, person.id)
+        return Member(access, RosterEntry(membership=membership, person=person), without)
+
+    async def record_paper_consent(self, actor: Actor, membership_id: int) -> Member:
+        """The secretary confirms that the written consent of someone on the roster, who has
+        none recorded, was received."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            member = await self._member(conn, actor, membership_id)
+            if not member.without_consent:
+                raise Conflict("paper-consent-error-recorded")
+            await consents.record(
+                conn,
+                person_id=member.entry.person.id,
+                organisation_id=member.body.organisation_id,
+                basis="paper",
+                recorded_by=member.access.person.id,
+                now=now,
+            )
+            return await self._member(conn, actor, membership_id)
 
     async def change_role(
         self, actor: Actor, membership_id: int, role: Role, *, is_methodist: bool
@@ -134,8 +156,13 @@ class RosterService:
                 raise Conflict("roster-error-member-gone")
             return member
 
-    async def add_by_hand(self, actor: Actor, body_id: int, new: NewMember) -> Member:
-        """Adds a person without Telegram; they can be linked later by a personal link."""
+    async def add_by_hand(
+        self, actor: Actor, body_id: int, new: NewMember, *, paper_consent: bool
+    ) -> Member:
+        """Adds a person without Telegram; they can be linked later by a personal link. The
+        secretary confirms their paper consent, which is recorded with them."""
+        if not paper_consent:
+            raise ValidationError("paper-consent-error")
         full_name = check.full_name(new.full_name)
         school = check.school(new.school)
         subject = check.subject(new.subject)
@@ -155,6 +182,14 @@ class RosterService:
                 full_name=full_name,
                 school=school,
                 subject=subject,
+                now=now,
+            )
+            await consents.record(
+                conn,
+                person_id=person.id,
+                organisation_id=body.organisation_id,
+                basis="paper",
+                recorded_by=manager.id,
                 now=now,
             )
             membership = await bodies.add_membership(
@@ -188,15 +223,20 @@ class RosterService:
             (known if in_roster else new).append(row)
         return ImportPreview(access.body, new, known)
 
-    async def import_file(self, actor: Actor, body_id: int, data: bytes) -> ImportPreview:
-        """Adds everyone new from the file in one transaction: all of them or none."""
+    async def import_file(
+        self, actor: Actor, body_id: int, data: bytes, *, paper_consent: bool
+    ) -> ImportPreview:
+        """Adds everyone new from the file in one transaction: all of them or none. The one
+        confirmation of paper consents is recorded for each person the file creates."""
+        if not paper_consent:
+            raise ValidationError("paper-consent-error")
         preview = await self.preview_import(actor, body_id, data)
         now = self._clock.now()
         async with self._db.transaction() as conn:
             access = await require_body_manager(conn, actor, body_id)
             manager, body = access.person, access.body
             for row in preview.new:
-                person = await self._person_for(conn, row, body)
+                person = await self._person_for(conn, row, body, recorded_by=manager.id)
                 if await bodies.active_membership(conn, body_id=body_id, person_id=person.id):
                     continue  # became a member since the preview: nothing to add
                 await bodies.add_membership(
@@ -210,13 +250,16 @@ class RosterService:
                 )
         return preview
 
-    async def _person_for(self, conn: AsyncConnection, row: RosterRow, body: Body) -> Person:
-        """The person a line names: the one with that Telegram id if known, else a new one."""
+    async def _person_for(
+        self, conn: AsyncConnection, row: RosterRow, body: Body, *, recorded_by: int
+    ) -> Person:
+        """The person a line names: the one with that Telegram id if known (they gave their own
+        consent), else a new one with the paper consent the secretary confirmed."""
         if row.telegram_id is not None:
             known = await people.get_by_telegram(conn, row.telegram_id)
             if known is not None:
                 return known
-        return await people.create_person(
+        person = await people.create_person(
             conn,
             organisation_id=body.organisation_id,
             telegram_id=row.telegram_id,
@@ -229,6 +272,15 @@ class RosterService:
             education=None if row.education is None else row.education.value,
             now=self._clock.now(),
         )
+        await consents.record(
+            conn,
+            person_id=person.id,
+            organisation_id=body.organisation_id,
+            basis="paper",
+            recorded_by=recorded_by,
+            now=self._clock.now(),
+        )
+        return person
 
     async def export(self, actor: Actor, body_id: int, *, locale: str) -> tuple[Body, bytes]:
         roster = await self.roster(actor, body_id)

@@ -33,6 +33,7 @@ help-everyone = Commands:
     /menu — main menu
     /meetings — meetings, upcoming and past
     /profile — my details (full name, school, subject and more)
+    /mydata — personal data: what the bot keeps about you, download, withdraw consent and erase
     /language — language: Russian or English
     /id — my Telegram ID
     /cancel — stop filling in a form
