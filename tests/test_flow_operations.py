@@ -23,6 +23,7 @@ STRANGER = 7_654_321
 async def register_coordinator(app: BotUnderTest, *, language: str = "ru") -> Person:
     coordinator = app.person(ADMIN_ID, "Ольга", language_code=language)
     await coordinator.send("/start")
+    await coordinator.press("✅ Согласен(на)" if language == "ru" else "✅ I agree")
     await coordinator.send("Смирнова Ольга Ивановна")
     return coordinator
 

@@ -318,8 +318,14 @@ async def test_a_database_is_backed_up_before_it_is_migrated(tmp_path: Path, now
     data.mkdir()
     db = Database(f"sqlite+aiosqlite:///{data / 'councilbot.sqlite3'}")
     await migrate(db, "0006")
-    await factories.council(db, coordinator_id=3001, secretary_id=3002)
     await db.dispose()
+    # Rows as a release of that time wrote them (today's factories write today's columns).
+    with sqlite3.connect(data / "councilbot.sqlite3") as conn:
+        conn.executemany(
+            "INSERT INTO persons (telegram_id, full_name, created_at, updated_at)"
+            " VALUES (?, ?, '2027-03-01 09:00:00.000000', '2027-03-01 09:00:00.000000')",
+            [(3001, "Смирнова Ольга Ивановна"), (3002, "Петрова Анна Сергеевна")],
+        )
     # The bot migrates, then cannot reach Telegram and stops: the backup was taken before.
     run = await run_cli(
         tmp_path, BOT_TOKEN=FOREIGN_TOKEN, TELEGRAM_API_BASE=nowhere, DATA_DIR=str(data)
