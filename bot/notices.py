@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
@@ -16,12 +17,18 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.ballot_texts import ballot_message, results_lines
 from bot.clock import Clock
 from bot.consultation_texts import actions, consultation_ics, describe
-from bot.domain.meetings import MeetingStatus, NoticeKind
+from bot.domain.meetings import (
+    DueNotice,
+    MeetingStatus,
+    NoticeKind,
+    is_late,
+    skip_reason,
+)
 from bot.domain.model import Role
 from bot.notice_texts import NoticeContext, Outgoing, render
 from bot.services.consultations import ConsultationService
 from bot.services.voting import VotingService, close_by_deadline, open_voting
-from bot.texts import LocaleTexts, local_date, split_message
+from bot.texts import LocaleTexts, local_date, split_message, when
 from storage import bodies, meetings, notices, organisations, people, voting
 from storage import minutes as minutes_store
 from storage.db import Database
@@ -123,6 +130,12 @@ class NoticeSender:
                 await notices.cancel_pending(conn, meeting.id, [notice.kind])
                 return None  # nothing is sent for a cancelled meeting but its cancellation
             if notice.status == "pending":
+                reason = await self._stale(conn, notice, meeting, body, now)
+                if reason is not None:
+                    # Its moment passed while the bot was down: recorded, not sent.
+                    await notices.skip(conn, notice, reason, now=now)
+                    log.info("notice %s skipped: %s", notice.id, reason)
+                    return None
                 await notices.claim(conn, notice.id)
                 results = True
                 if notice.kind is NoticeKind.BALLOT:
@@ -151,6 +164,25 @@ class NoticeSender:
                 notice, meeting, body, await meetings.agenda(conn, meeting.id), now, managers
             )
         return ctx, recipients
+
+    async def _stale(
+        self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body, now: datetime
+    ) -> str | None:
+        """Why a due reminder is no longer worth sending, or None."""
+        others = [
+            DueNotice(n.kind, n.due_at)
+            for n in await notices.notices_of(conn, meeting.id)
+            if n.id != notice.id and n.status in {"pending", "sending", "done"}
+        ]
+        reason = skip_reason(
+            DueNotice(notice.kind, notice.due_at),
+            now=now,
+            starts_at=meeting.starts_at,
+            vote_deadline=meeting.vote_deadline,
+            timezone=body.timezone,
+            others=others,
+        )
+        return None if reason is None else reason.value
 
     async def _recipients(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body
@@ -237,11 +269,21 @@ class NoticeSender:
         return rows
 
     async def _outgoing(self, ctx: NoticeContext, recipient: Recipient) -> Outgoing | None:
-        """The message for one recipient; None when there is nothing for them any more."""
+        """The message for one recipient; None when there is nothing for them any more. One
+        that goes long after its moment (the bot was down) says so first."""
         locale = self._default_locale
         if recipient.person is not None and recipient.person.locale:
             locale = recipient.person.locale
         texts = LocaleTexts(self._core, locale)
+        outgoing = await self._message(texts, ctx, recipient)
+        if outgoing is None or not is_late(ctx.notice.kind, ctx.notice.due_at, ctx.now):
+            return outgoing
+        late = texts.get("notice-late", due=when(texts, ctx.notice.due_at, ctx.body.timezone))
+        return replace(outgoing, text=f"{late}\n\n{outgoing.text}")
+
+    async def _message(
+        self, texts: LocaleTexts, ctx: NoticeContext, recipient: Recipient
+    ) -> Outgoing | None:
         kind = ctx.notice.kind
         if kind in BALLOTS and recipient.person is not None:
             view = await self._voting.ballot_of(ctx.meeting.id, recipient.person.id)
@@ -278,7 +320,8 @@ class NoticeSender:
         outgoing = await self._outgoing(ctx, recipient)
         async with self._db.transaction() as conn:
             await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
-        status, error = "sent", None
+        # Nothing left for them (their ballot closed, they voted in the room): not «delivered».
+        status, error = ("sent" if outgoing is not None else "skipped"), None
         try:
             assert delivery.chat_id is not None  # noqa: S101 - only 'pending' rows have a chat
             if outgoing is not None:

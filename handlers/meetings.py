@@ -487,7 +487,8 @@ def router() -> Router:
         meetings: MeetingService,
         i18n: I18nContext,
     ) -> None:
-        meeting, body, rows = await meetings.deliveries(actor, callback_data.id)
+        report = await meetings.deliveries(actor, callback_data.id)
+        meeting, body, rows = report.meeting, report.body, report.rows
         sent = Counter(notice.kind for notice, _, status, _ in rows if status == "sent")
         lines = [i18n.get("report-title", when=when_text(i18n, meeting.starts_at, body.timezone))]
         lines += [
@@ -497,7 +498,7 @@ def router() -> Router:
         problems = [
             (notice, name, status, error)
             for notice, name, status, error in rows
-            if status not in {"sent", "pending", "sending"}
+            if status not in {"sent", "pending", "sending", "skipped"}
         ]
         if problems:
             lines.append(i18n.get("report-problems"))
@@ -512,6 +513,17 @@ def router() -> Router:
             ]
         else:
             lines.append(i18n.get("report-all-delivered"))
+        if report.skipped:
+            lines.append(i18n.get("report-skipped"))
+            lines += [
+                i18n.get(
+                    "report-skipped-line",
+                    kind=i18n.get(f"notice-kind-{notice.kind.value}"),
+                    due=when_text(i18n, notice.due_at, body.timezone),
+                    reason=i18n.get(f"report-skip-{notice.details.get('skipped')}"),
+                )
+                for notice in report.skipped
+            ]
         kb = InlineKeyboardBuilder()
         kb.button(
             text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id)

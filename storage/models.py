@@ -156,7 +156,7 @@ class Notice(Frozen):
     consultation_id: int | None
     kind: NoticeKind
     due_at: datetime
-    status: str  # pending | sending | done | cancelled
+    status: str  # pending | sending | done | cancelled | skipped
     details: dict[str, str | int]
 
 

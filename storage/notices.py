@@ -107,6 +107,16 @@ async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> Non
     )
 
 
+async def skip(conn: AsyncConnection, notice: Notice, reason: str, *, now: datetime) -> bool:
+    """pending → skipped, with the reason kept in its details; False if it had started."""
+    result = await conn.execute(
+        update(notices)
+        .where(notices.c.id == notice.id, notices.c.status == "pending")
+        .values(status="skipped", done_at=now, details={**notice.details, "skipped": reason})
+    )
+    return result.rowcount == 1
+
+
 async def cancel_pending(
     conn: AsyncConnection,
     meeting_id: int | None,
@@ -166,6 +176,16 @@ async def mark(
     if status == "sent":
         values["sent_at"] = now
     await conn.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+
+
+async def skipped_of(conn: AsyncConnection, meeting_id: int) -> list[Notice]:
+    """A meeting's notices that were not sent because their moment had passed."""
+    result = await conn.execute(
+        select(notices)
+        .where(notices.c.meeting_id == meeting_id, notices.c.status == "skipped")
+        .order_by(notices.c.due_at, notices.c.id)
+    )
+    return [_notice(row) for row in result.mappings()]
 
 
 async def deliveries_of(conn: AsyncConnection, meeting_id: int) -> list[tuple[Notice, Delivery]]:

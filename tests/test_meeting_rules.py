@@ -12,18 +12,23 @@ from hypothesis import strategies as st
 from bot.domain.errors import ValidationError
 from bot.domain.meetings import (
     DraftItem,
+    DueNotice,
     MeetingDraft,
     MeetingForm,
     NoticeKind,
     PlannedNotice,
     Schedule,
+    SkipReason,
     check_schedule,
+    days_left,
     expected_attendance,
+    is_late,
     notice_plan,
     parse_local,
     parse_time,
     proposals_close,
     proposals_open,
+    skip_reason,
 )
 from bot.domain.rules import BodyRules, Fraction
 
@@ -642,3 +647,60 @@ def test_draft_checks_the_schedule_too() -> None:
         soon.checked(now=NOW, rules=DEFAULT, timezone=TOMSK)
     assert caught.value.key == "meeting-error-too-soon"
     assert caught.value.params["earliest"] == "06.03.2027 16:00"
+
+
+STARTS = datetime(2027, 3, 11, 12, 0, tzinfo=UTC)  # 15:00 in Moscow
+DAY_BEFORE = DueNotice(NoticeKind.REMINDER_DAY, STARTS - timedelta(days=1))
+HOUR_BEFORE = DueNotice(NoticeKind.REMINDER_HOUR, STARTS - timedelta(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("notice", "now", "expected"),
+    [
+        (DAY_BEFORE, DAY_BEFORE.due_at, None),
+        (
+            DAY_BEFORE,
+            DAY_BEFORE.due_at + timedelta(hours=3),
+            None,
+        ),  # 18:00 the evening before: «завтра»
+        (DAY_BEFORE, STARTS - timedelta(hours=6), SkipReason.OUTDATED),  # 09:00 on the day
+        (DAY_BEFORE, HOUR_BEFORE.due_at, SkipReason.SUPERSEDED),
+        (DAY_BEFORE, STARTS + timedelta(minutes=1), SkipReason.STARTED),
+        (HOUR_BEFORE, HOUR_BEFORE.due_at + timedelta(minutes=30), None),
+        (HOUR_BEFORE, STARTS, SkipReason.STARTED),
+        (DueNotice(NoticeKind.AGENDA, STARTS - timedelta(days=5)), STARTS, None),
+    ],
+)
+def test_a_reminder_is_skipped_once_what_it_says_is_no_longer_true(
+    notice: DueNotice, now: datetime, expected: SkipReason | None
+) -> None:
+    assert skip_reason(
+        notice,
+        now=now,
+        starts_at=STARTS + timedelta(days=notice.kind is NoticeKind.BALLOT_REMINDER),
+        vote_deadline=STARTS if notice.kind is NoticeKind.BALLOT_REMINDER else None,
+        timezone="Europe/Moscow",
+        others=[DAY_BEFORE, HOUR_BEFORE],
+    ) is (expected if notice.kind is not NoticeKind.BALLOT_REMINDER else SkipReason.CLOSED)
+
+
+def test_of_the_minutes_series_the_older_reminder_gives_way_to_the_last_call() -> None:
+    older = DueNotice(NoticeKind.MINUTES_REMINDER, STARTS + timedelta(days=21))
+    last_call = DueNotice(NoticeKind.MINUTES_LAST_CALL, STARTS + timedelta(days=28))
+    now = STARTS + timedelta(days=29)
+
+    def reason(notice: DueNotice, other: DueNotice) -> SkipReason | None:
+        return skip_reason(
+            notice,
+            now=now,
+            starts_at=STARTS,
+            vote_deadline=None,
+            timezone="Asia/Tomsk",
+            others=[other],
+        )
+
+    assert reason(older, last_call) is SkipReason.SUPERSEDED
+    assert reason(last_call, older) is None
+    assert days_left(STARTS + timedelta(days=30), now, "Europe/Moscow") == 1
+    assert is_late(NoticeKind.AGENDA, STARTS - timedelta(days=5), STARTS)
+    assert not is_late(NoticeKind.REMINDER_HOUR, HOUR_BEFORE.due_at, STARTS)

@@ -189,6 +189,94 @@ def notice_plan(
     return plan
 
 
+REMINDER_SERIES = (NoticeKind.REMINDER_WEEK, NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR)
+MINUTES_SERIES = (
+    NoticeKind.MINUTES_REMINDER,
+    NoticeKind.MINUTES_LAST_CALL,
+    NoticeKind.MINUTES_OVERDUE,
+)
+# A reminder is about the future: each series says only its latest true thing.
+SERIES: dict[NoticeKind, tuple[NoticeKind, ...]] = {
+    **dict.fromkeys(REMINDER_SERIES, REMINDER_SERIES),
+    **dict.fromkeys(MINUTES_SERIES, MINUTES_SERIES),
+    NoticeKind.BALLOT_REMINDER: (NoticeKind.BALLOT_REMINDER,),
+}
+# Past this, a notice that still goes (an agenda, a ballot, a result) says it is late.
+LATE_AFTER = timedelta(minutes=30)
+# «Через неделю» is still true a day late, not more.
+WEEK_REMINDER_GRACE = timedelta(days=1)
+
+
+class SkipReason(StrEnum):
+    """Why a notice was not sent when its turn came (the bot was down over its moment)."""
+
+    STARTED = "started"  # the meeting it reminds of has begun
+    SUPERSEDED = "superseded"  # a later notice of the same series is due as well
+    OUTDATED = "outdated"  # what it says is no longer true («завтра» on the day itself)
+    CLOSED = "closed"  # a ballot reminder after voting closed
+
+
+@dataclass(frozen=True, slots=True)
+class DueNotice:
+    """A notice of the same meeting, as far as staleness is concerned."""
+
+    kind: NoticeKind
+    due_at: datetime
+
+
+def skip_reason(
+    notice: DueNotice,
+    *,
+    now: datetime,
+    starts_at: datetime,
+    vote_deadline: datetime | None,
+    timezone: str,
+    others: list[DueNotice],
+) -> SkipReason | None:
+    """Whether a reminder due at `notice.due_at` is still worth sending `now`, among the other
+    live notices of its meeting. Agendas, ballots and results are never skipped: late, they
+    still go (and say so)."""
+    series = SERIES.get(notice.kind)
+    if series is None:
+        return None
+    zone = ZoneInfo(timezone)
+    about_the_meeting = notice.kind not in MINUTES_SERIES
+    checks = (
+        (about_the_meeting and now >= starts_at, SkipReason.STARTED),
+        (
+            notice.kind is NoticeKind.BALLOT_REMINDER
+            and vote_deadline is not None
+            and now >= vote_deadline,
+            SkipReason.CLOSED,
+        ),
+        (
+            any(o.kind in series and notice.due_at < o.due_at <= now for o in others),
+            SkipReason.SUPERSEDED,
+        ),
+        (
+            notice.kind is NoticeKind.REMINDER_DAY
+            and now.astimezone(zone).date() >= starts_at.astimezone(zone).date(),
+            SkipReason.OUTDATED,
+        ),
+        (
+            notice.kind is NoticeKind.REMINDER_WEEK and now - notice.due_at > WEEK_REMINDER_GRACE,
+            SkipReason.OUTDATED,
+        ),
+    )
+    return next((reason for stale, reason in checks if stale), None)
+
+
+def is_late(kind: NoticeKind, due_at: datetime, now: datetime) -> bool:
+    """A notice that still goes long after its moment (not a reminder: those are skipped)."""
+    return kind not in SERIES and now - due_at > LATE_AFTER
+
+
+def days_left(deadline: datetime, now: datetime, timezone: str) -> int:
+    """Calendar days from today to the deadline's day in `timezone` (0: it is today)."""
+    zone = ZoneInfo(timezone)
+    return max(0, (deadline.astimezone(zone).date() - now.astimezone(zone).date()).days)
+
+
 def week_before(*, now: datetime, starts_at: datetime) -> list[PlannedNotice]:
     """The asset's members are reminded of their quarterly meeting a week before it."""
     due = starts_at - timedelta(days=7)
