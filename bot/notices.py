@@ -22,6 +22,7 @@ from bot.domain.meetings import (
     MeetingStatus,
     NoticeKind,
     is_late,
+    series_key,
     skip_reason,
 )
 from bot.domain.model import Role
@@ -90,14 +91,45 @@ class NoticeSender:
         self._clock = clock
         self._core = core
         self._default_locale = default_locale
+        # One lock per meeting, kept for the life of the process: a few hundred a year, and
+        # dropping one while a job waits on it would let two deliveries of it overlap.
+        self._meeting_locks: dict[int, asyncio.Lock] = {}
 
     async def deliver(self, notice_id: int) -> None:
-        """Sends a notice to every recipient not yet served; safe to call again at any time."""
+        """Sends a notice to every recipient not yet served; safe to call again at any time.
+
+        Notices of one meeting go one after another, in the order of the series: the scheduler
+        starts every due job at once, so before this one the meeting's notices that come
+        earlier and are due as well are delivered (their own jobs then find nothing to do)."""
         async with self._db.read() as conn:
             notice = await notices.get_notice(conn, notice_id)
-        if notice is not None and notice.consultation_id is not None:
+        if notice is None:
+            return
+        if notice.consultation_id is not None:
             await self._consultation(notice)
             return
+        meeting_id = notice.meeting_id or 0
+        lock = self._meeting_locks.setdefault(meeting_id, asyncio.Lock())
+        async with lock:
+            now = self._clock.now()
+            mine = series_key(notice.kind, notice.due_at, notice.id)
+            async with self._db.read() as conn:
+                earlier = [
+                    n.id
+                    for n in sorted(
+                        await notices.notices_of(conn, meeting_id),
+                        key=lambda n: series_key(n.kind, n.due_at, n.id),
+                    )
+                    if n.status in notices.OPEN
+                    and (
+                        n.id == notice.id
+                        or (n.due_at <= now and series_key(n.kind, n.due_at, n.id) < mine)
+                    )
+                ]
+            for due_id in earlier:
+                await self._deliver_one(due_id)
+
+    async def _deliver_one(self, notice_id: int) -> None:
         prepared = await self._prepare(notice_id)
         if prepared is None:
             return

@@ -189,6 +189,38 @@ def notice_plan(
     return plan
 
 
+# The order in which one person gets a meeting's notices when several are due at once (after
+# downtime, or inside the notice period): what was announced before the agenda, the agenda and
+# its materials before the ballot, reminders before what closes the voting.
+SERIES_ORDER = (
+    NoticeKind.ANNOUNCEMENT,
+    NoticeKind.RESCHEDULED,
+    NoticeKind.CANCELLED,
+    NoticeKind.AGENDA,
+    NoticeKind.AGENDA_UPDATE,
+    NoticeKind.BALLOT,
+    NoticeKind.BALLOT_UPDATE,
+    NoticeKind.REMINDER_WEEK,
+    NoticeKind.REMINDER_DAY,
+    NoticeKind.BALLOT_REMINDER,
+    NoticeKind.REMINDER_HOUR,
+    NoticeKind.VOTING_CLOSE,
+    NoticeKind.RESULTS,
+    NoticeKind.MINUTES_REMINDER,
+    NoticeKind.MINUTES_LAST_CALL,
+    NoticeKind.MINUTES_OVERDUE,
+    NoticeKind.MINUTES,
+    NoticeKind.CONSULT_ESCALATE,
+    NoticeKind.CONSULT_REMINDER,
+)
+
+
+def series_key(kind: NoticeKind, due_at: datetime, notice_id: int) -> tuple[datetime, int, int]:
+    """Sorts a meeting's notices into the order its people get them: by due time, and at the
+    same time by their place in the series."""
+    return due_at, SERIES_ORDER.index(kind), notice_id
+
+
 REMINDER_SERIES = (NoticeKind.REMINDER_WEEK, NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR)
 MINUTES_SERIES = (
     NoticeKind.MINUTES_REMINDER,
