@@ -31,6 +31,7 @@ from handlers.voting import VoteCb
 
 LISTED = 15
 CARD_LIMIT = 4000
+REPORT_PROBLEMS = 40  # named one by one in the delivery report; the rest are counted
 
 
 class ProposalCb(CallbackData, prefix="pr"):
@@ -490,10 +491,16 @@ def router() -> Router:
         report = await meetings.deliveries(actor, callback_data.id)
         meeting, body, rows = report.meeting, report.body, report.rows
         sent = Counter(notice.kind for notice, _, status, _ in rows if status == "sent")
+        addressed = Counter(notice.kind for notice, _, status, _ in rows if status != "skipped")
         lines = [i18n.get("report-title", when=when_text(i18n, meeting.starts_at, body.timezone))]
         lines += [
-            i18n.get("report-kind", kind=i18n.get(f"notice-kind-{kind.value}"), count=count)
-            for kind, count in sent.items()
+            i18n.get(
+                "report-kind",
+                kind=i18n.get(f"notice-kind-{kind.value}"),
+                count=sent[kind],
+                total=total,
+            )
+            for kind, total in addressed.items()
         ]
         problems = [
             (notice, name, status, error)
@@ -509,8 +516,10 @@ def router() -> Router:
                     kind=i18n.get(f"notice-kind-{notice.kind.value}"),
                     reason=i18n.get(f"report-status-{status}"),
                 )
-                for notice, name, status, _ in problems[:40]
+                for notice, name, status, _ in problems[:REPORT_PROBLEMS]
             ]
+            if len(problems) > REPORT_PROBLEMS:
+                lines.append(i18n.get("report-more", count=len(problems) - REPORT_PROBLEMS))
         else:
             lines.append(i18n.get("report-all-delivered"))
         if report.skipped:
