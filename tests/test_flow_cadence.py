@@ -146,3 +146,29 @@ async def test_the_plan_of_the_year_and_a_one_tap_announcement(app: BotUnderTest
         "Не хватает",
     ]
     assert table[1] == ["Методический совет", "В 2027 году", "4", "0", "1", "0", "3"]
+
+
+async def test_reminders_name_the_last_day_of_the_period_and_how_many_it_requires(
+    app: BotUnderTest,
+) -> None:
+    await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY, kind=BodyKind.ASSET)
+    await council(
+        app.db, coordinator_id=8008, secretary_id=8009, name="Совет", kind=BodyKind.COUNCIL
+    )
+    await council(app.db, coordinator_id=8010, secretary_id=8011, name="РМО", kind=BodyKind.RMO)
+    asset, board, rmo = (app.person(i, "С") for i in (SECRETARY, 8009, 8011))
+
+    await app.check_cadence()  # 01.03.2027: the asset's first quarter is a month from its end
+    assert "нужно не менее 1 заседания в квартал (п. 3.3)" in asset.last_text
+    assert "Квартал заканчивается 31.03.2027." in asset.last_text
+
+    app.clock.set(datetime(2027, 7, 20, 9, 0, tzinfo=UTC))
+    await app.check_cadence()
+    assert "должно провести не менее 4 заседаний (п. 3.2)" in rmo.last_text
+    assert "Учебный год заканчивается 31.08.2027." in rmo.last_text
+
+    app.clock.set(datetime(2027, 11, 20, 9, 0, tzinfo=UTC))
+    await app.check_cadence()
+    assert "должен провести не менее 4 заседаний (п. 4.6): проведено 0" in board.last_text
+    assert "Год заканчивается 31.12.2027." in board.last_text
+    assert "Квартал заканчивается 31.12.2027." in asset.last_text
