@@ -130,9 +130,9 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
             lines.append(
                 texts.get(
                     "notice-agenda-comes",
-                    when=when(texts, agenda_due(meeting.starts_at, body.rules), zone),
+                    when=when(texts, agenda_due(meeting.starts_at, body.rules, zone), zone),
                 )
-                if agenda_due(meeting.starts_at, body.rules) > ctx.now
+                if agenda_due(meeting.starts_at, body.rules, zone) > ctx.now
                 else texts.get("notice-agenda-follows")
             )
             files: list[BufferedInputFile | str] = [calendar_file(texts, meeting, body, ctx.now)]

@@ -26,11 +26,14 @@ from bot.domain.meetings import (
     skip_reason,
 )
 from bot.domain.model import Role
+from bot.domain.quiet import QUIET_KINDS, QuietHours
 from bot.notice_texts import NoticeContext, Outgoing, render
+from bot.scheduler import NoticeScheduler
 from bot.services.consultations import ConsultationService
 from bot.services.voting import VotingService, close_by_deadline, open_voting
 from bot.texts import LocaleTexts, local_date, split_message, when
 from storage import bodies, meetings, notices, organisations, people, voting
+from storage import consultations as consultations_store
 from storage import minutes as minutes_store
 from storage.db import Database
 from storage.models import Body, Delivery, Meeting, Notice, Person, present
@@ -83,8 +86,13 @@ class NoticeSender:
         default_locale: str,
         voting: VotingService,
         consultations: ConsultationService,
+        *,
+        scheduler: NoticeScheduler,
+        quiet: QuietHours | None = None,
     ) -> None:
         self._bot = bot
+        self._scheduler = scheduler
+        self._quiet = quiet
         self._voting = voting
         self._consultations = consultations
         self._db = db
@@ -168,6 +176,8 @@ class NoticeSender:
                     await notices.skip(conn, notice, reason, now=now)
                     log.info("notice %s skipped: %s", notice.id, reason)
                     return None
+                if await self._postponed(conn, notice, body.timezone, now):
+                    return None
                 await notices.claim(conn, notice.id)
                 results = True
                 if notice.kind is NoticeKind.BALLOT:
@@ -196,6 +206,20 @@ class NoticeSender:
                 notice, meeting, body, await meetings.agenda(conn, meeting.id), now, managers
             )
         return ctx, recipients
+
+    async def _postponed(
+        self, conn: AsyncConnection, notice: Notice, timezone: str, now: datetime
+    ) -> bool:
+        """A reminder, escalation or report due in quiet hours waits for their end (then it
+        is checked again: by the morning it may be stale). One a person asked for goes now."""
+        if self._quiet is None or notice.kind not in QUIET_KINDS or notice.details.get("asked"):
+            return False
+        later = self._quiet.next_allowed(now, timezone)
+        if later <= now or not await notices.postpone(conn, notice.id, later):
+            return False
+        self._scheduler.arm(notice.id, later)
+        log.info("notice %s waits for the end of quiet hours: %s", notice.id, later)
+        return True
 
     async def _stale(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body, now: datetime
@@ -244,6 +268,14 @@ class NoticeSender:
     async def _consultation(self, notice: Notice) -> None:
         """A consultation's escalation or reminder: a few messages, sent once."""
         async with self._db.transaction() as conn:
+            consultation = await consultations_store.get(conn, notice.consultation_id or 0)
+            organisation = await organisations.get_organisation(
+                conn, consultation.organisation_id if consultation else 0
+            )
+            if notice.status == "pending" and organisation is not None:
+                zone = organisation.timezone
+                if await self._postponed(conn, notice, zone, self._clock.now()):
+                    return
             if not await notices.claim(conn, notice.id):
                 return
         for person, key, case in await self._consultations.due(notice):

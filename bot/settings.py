@@ -11,6 +11,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.domain.model import LOCALES
+from bot.domain.quiet import QuietHours, parse_quiet_hours
 
 # Tokens issued by @BotFather: the bot id, a colon, then 35 characters of URL-safe base64.
 _TOKEN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
@@ -31,6 +32,9 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Working days a consultation request waits for a methodist before the coordinator is told.
     consultation_escalation_days: int = Field(default=3, ge=1, le=30)
+    # Local hours (each organisation's time zone) when scheduled reminders, escalations and
+    # reports wait for the morning: "21:00-08:00"; "off" sends them whenever they fall due.
+    quiet_hours: str = "21:00-08:00"
 
     @field_validator("bot_token")
     @classmethod
@@ -47,6 +51,17 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_range(cls, value: str) -> str:
+        parse_quiet_hours(value)  # raises ValueError with what is wrong
+        return value
+
+    @property
+    def quiet(self) -> QuietHours | None:
+        """The quiet hours as the domain takes them; None when they are off."""
+        return parse_quiet_hours(self.quiet_hours)
 
     @field_validator("default_locale")
     @classmethod

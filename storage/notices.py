@@ -107,6 +107,16 @@ async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> Non
     )
 
 
+async def postpone(conn: AsyncConnection, notice_id: int, due_at: datetime) -> bool:
+    """Moves a pending notice to a later moment (the end of quiet hours)."""
+    result = await conn.execute(
+        update(notices)
+        .where(notices.c.id == notice_id, notices.c.status == "pending")
+        .values(due_at=due_at)
+    )
+    return result.rowcount == 1
+
+
 async def skip(conn: AsyncConnection, notice: Notice, reason: str, *, now: datetime) -> bool:
     """pending → skipped, with the reason kept in its details; False if it had started."""
     result = await conn.execute(

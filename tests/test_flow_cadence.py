@@ -82,12 +82,16 @@ async def test_a_quarter_starts_at_local_midnight_in_tomsk_and_in_moscow(
     before = (len(moscow_chat.bot_messages), len(tomsk_chat.bot_messages))
 
     # 17.06.2027 00:30 in Tomsk is 16.06 20:30 in Moscow: the 14-day reminder of the second
-    # quarter (due on 17.06 local) reaches Tomsk, not yet Moscow.
+    # quarter (due on 17.06 local) is due in Tomsk, not yet in Moscow, and waits there for
+    # the end of quiet hours; at 08:00 in Tomsk (04:00 in Moscow, still night there) it goes.
     app.clock.set(datetime(2027, 6, 16, 17, 30, tzinfo=UTC))
+    await app.check_cadence()
+    assert len(tomsk_chat.bot_messages) == before[1]
+    app.clock.set(datetime(2027, 6, 17, 1, 0, tzinfo=UTC))
     await app.check_cadence()
     assert len(tomsk_chat.bot_messages) == before[1] + 1
     assert len(moscow_chat.bot_messages) == before[0]
-    app.clock.set(datetime(2027, 6, 16, 21, 30, tzinfo=UTC))  # 00:30 on 17.06 in Moscow
+    app.clock.set(datetime(2027, 6, 17, 5, 0, tzinfo=UTC))  # 08:00 on 17.06 in Moscow
     await app.check_cadence()
     assert len(moscow_chat.bot_messages) == before[0] + 1
     assert "Во II квартале 2027 года" in moscow_chat.last_text

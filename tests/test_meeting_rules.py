@@ -3,7 +3,8 @@ go out and when, until when proposals are taken, and the expected quorum."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -19,6 +20,7 @@ from bot.domain.meetings import (
     PlannedNotice,
     Schedule,
     SkipReason,
+    agenda_due,
     check_schedule,
     days_left,
     expected_attendance,
@@ -284,14 +286,14 @@ def test_schedule_accepted(
             id="right-now-even-extraordinary",
         ),
         pytest.param(
-            FIVE_DAYS - MINUTE,
+            utc(5, 3, 20, 59),  # 23:59 on 05.03 in Moscow
             MeetingForm.IN_PERSON,
             None,
             False,
             False,
             "meeting-error-too-soon",
-            {"days": 5, "earliest": "06.03.2027 12:00"},
-            id="a-minute-short-of-notice",
+            {"days": 5, "earliest": "06.03.2027"},
+            id="a-minute-short-of-the-fifth-day",
         ),
         pytest.param(
             NOW + DAY,
@@ -300,7 +302,7 @@ def test_schedule_accepted(
             False,
             True,
             "meeting-error-too-soon",
-            {"days": 5, "earliest": "06.03.2027 12:00"},
+            {"days": 5, "earliest": "06.03.2027"},
             id="confirmation-does-not-make-it-extraordinary",
         ),
         pytest.param(
@@ -367,21 +369,47 @@ def test_schedule_refused(
 
 @pytest.mark.parametrize(
     ("timezone", "earliest"),
-    [(MOSCOW, "06.03.2027 12:00"), (TOMSK, "06.03.2027 16:00")],
+    [(MOSCOW, "06.03.2027"), (TOMSK, "07.03.2027")],
 )
-def test_too_soon_names_the_earliest_local_time(timezone: str, earliest: str) -> None:
+def test_too_soon_names_the_earliest_local_day(timezone: str, earliest: str) -> None:
+    # 18:00 UTC on 01.03 is 21:00 of that day in Moscow, already 02.03 in Tomsk.
     with pytest.raises(ValidationError) as caught:
-        schedule_of(FIVE_DAYS - MINUTE, timezone=timezone)
+        check_schedule(
+            now=utc(1, 3, 18),
+            starts_at=utc(4, 3, 12),
+            form=MeetingForm.IN_PERSON,
+            vote_deadline=None,
+            extraordinary=False,
+            short_notice_confirmed=False,
+            rules=DEFAULT,
+            timezone=timezone,
+        )
     assert caught.value.key == "meeting-error-too-soon"
     assert caught.value.params["earliest"] == earliest
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "accepted"),
+    [
+        (utc(5, 3, 20, 59), False),  # 23:59 on 05.03 in Moscow
+        (utc(5, 3, 21), True),  # 00:00 on 06.03: the fifth calendar day, at any hour
+        (utc(6, 3, 5), True),  # 08:00 on 06.03, less than 5 × 24 hours ahead
+    ],
+)
+def test_the_notice_is_counted_in_calendar_days(starts_at: datetime, accepted: bool) -> None:
+    if accepted:
+        assert schedule_of(starts_at).short_notice is False
+        return
+    with pytest.raises(ValidationError):
+        schedule_of(starts_at)
 
 
 @pytest.mark.parametrize(
     ("ahead", "accepted"),
     [
         (5 * DAY, False),
-        (10 * DAY - MINUTE, False),
-        (10 * DAY, True),
+        (10 * DAY - 12 * HOUR - MINUTE, False),  # 23:59 on 10.03 in Moscow
+        (10 * DAY - 12 * HOUR, True),  # 00:00 on 11.03
         (12 * DAY, True),
     ],
 )
@@ -392,7 +420,7 @@ def test_a_longer_notice_period_moves_the_line(ahead: timedelta, accepted: bool)
         return
     with pytest.raises(ValidationError) as caught:
         schedule_of(NOW + ahead, rules=rules)
-    assert caught.value.params == {"days": 10, "earliest": "11.03.2027 12:00"}
+    assert caught.value.params == {"days": 10, "earliest": "11.03.2027"}
 
 
 # notice_plan
@@ -401,7 +429,11 @@ def test_a_longer_notice_period_moves_the_line(ahead: timedelta, accepted: bool)
 def plan_of(
     starts_at: datetime, form: MeetingForm, rules: BodyRules = DEFAULT
 ) -> list[PlannedNotice]:
-    return notice_plan(now=NOW, starts_at=starts_at, form=form, rules=rules)
+    return notice_plan(now=NOW, starts_at=starts_at, form=form, rules=rules, timezone=MOSCOW)
+
+
+# TEN_DAYS is 11.03 12:00 Moscow: the agenda goes at 09:00 Moscow on 06.03.
+AGENDA_DAY = utc(6, 3, 6)
 
 
 @pytest.mark.parametrize(
@@ -412,7 +444,7 @@ def plan_of(
             MeetingForm.IN_PERSON,
             [
                 (NoticeKind.ANNOUNCEMENT, NOW),
-                (NoticeKind.AGENDA, TEN_DAYS - 5 * DAY),
+                (NoticeKind.AGENDA, AGENDA_DAY),
                 (NoticeKind.REMINDER_DAY, TEN_DAYS - DAY),
                 (NoticeKind.REMINDER_HOUR, TEN_DAYS - HOUR),
             ],
@@ -423,10 +455,10 @@ def plan_of(
             MeetingForm.HYBRID,
             [
                 (NoticeKind.ANNOUNCEMENT, NOW),
-                (NoticeKind.AGENDA, TEN_DAYS - 5 * DAY),
+                (NoticeKind.AGENDA, AGENDA_DAY),
                 (NoticeKind.REMINDER_DAY, TEN_DAYS - DAY),
                 (NoticeKind.REMINDER_HOUR, TEN_DAYS - HOUR),
-                (NoticeKind.BALLOT, TEN_DAYS - 5 * DAY),
+                (NoticeKind.BALLOT, AGENDA_DAY),
                 (NoticeKind.BALLOT_REMINDER, TEN_DAYS - DAY),
                 (NoticeKind.VOTING_CLOSE, TEN_DAYS),
             ],
@@ -437,8 +469,8 @@ def plan_of(
             MeetingForm.ABSENTEE,
             [
                 (NoticeKind.ANNOUNCEMENT, NOW),
-                (NoticeKind.AGENDA, TEN_DAYS - 5 * DAY),
-                (NoticeKind.BALLOT, TEN_DAYS - 5 * DAY),
+                (NoticeKind.AGENDA, AGENDA_DAY),
+                (NoticeKind.BALLOT, AGENDA_DAY),
                 (NoticeKind.BALLOT_REMINDER, TEN_DAYS - DAY),
                 (NoticeKind.VOTING_CLOSE, TEN_DAYS),
             ],
@@ -495,7 +527,7 @@ def test_notice_plan(
 
 def test_a_longer_notice_period_sends_the_agenda_earlier() -> None:
     plan = plan_of(NOW + 20 * DAY, MeetingForm.ABSENTEE, BodyRules(notice_days=10))
-    assert plan[1] == PlannedNotice(NoticeKind.AGENDA, NOW + 10 * DAY)
+    assert plan[1] == PlannedNotice(NoticeKind.AGENDA, utc(11, 3, 6))  # 09:00 Moscow
 
 
 KIND_ORDER = list(NoticeKind)
@@ -513,7 +545,7 @@ def test_every_notice_falls_between_now_and_the_start(
     now = NOW + shift
     rules = BodyRules(notice_days=notice_days, proposal_days=0)
     starts_at = now + ahead
-    plan = notice_plan(now=now, starts_at=starts_at, form=form, rules=rules)
+    plan = notice_plan(now=now, starts_at=starts_at, form=form, rules=rules, timezone=MOSCOW)
     kinds = [notice.kind for notice in plan]
     assert kinds[:2] == [NoticeKind.ANNOUNCEMENT, NoticeKind.AGENDA]
     assert kinds == sorted(kinds, key=KIND_ORDER.index)
@@ -525,8 +557,9 @@ def test_every_notice_falls_between_now_and_the_start(
     for notice in plan:
         assert now <= notice.due_at <= starts_at
     agenda = plan[1].due_at
-    line = starts_at - timedelta(days=notice_days)
+    line = agenda_due(starts_at, rules, MOSCOW)
     assert agenda == (line if line > now else now)
+    assert agenda.astimezone(ZoneInfo(MOSCOW)).time() == time(9, 0) or agenda == now
 
 
 # proposals
@@ -646,7 +679,7 @@ def test_draft_checks_the_schedule_too() -> None:
     with pytest.raises(ValidationError) as caught:
         soon.checked(now=NOW, rules=DEFAULT, timezone=TOMSK)
     assert caught.value.key == "meeting-error-too-soon"
-    assert caught.value.params["earliest"] == "06.03.2027 16:00"
+    assert caught.value.params["earliest"] == "06.03.2027"
 
 
 STARTS = datetime(2027, 3, 11, 12, 0, tzinfo=UTC)  # 15:00 in Moscow

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -100,9 +100,23 @@ def at_local(day: date, hour: int, minute: int, timezone: str) -> datetime:
     ).astimezone(UTC)
 
 
-def earliest_ordinary(now: datetime, rules: BodyRules) -> datetime:
-    """The earliest start of an ordinary meeting announced now: notice_days ahead (4.8)."""
-    return now + timedelta(days=rules.notice_days)
+# The agenda, its materials and the ballots go at this local hour of their day.
+AGENDA_TIME = time(9, 0)
+
+
+def earliest_day(now: datetime, rules: BodyRules, timezone: str) -> date:
+    """The first day an ordinary meeting announced now may be held: notice_days calendar days
+    ahead in the organisation's zone (4.8: «не позднее 5 дней до дня проведения»)."""
+    return now.astimezone(ZoneInfo(timezone)).date() + timedelta(days=rules.notice_days)
+
+
+def earliest_ordinary(now: datetime, rules: BodyRules, timezone: str) -> datetime:
+    """The earliest start of an ordinary meeting announced now: the first moment (local
+    midnight) of `earliest_day`."""
+    zone = ZoneInfo(timezone)
+    return datetime.combine(earliest_day(now, rules, timezone), time(), tzinfo=zone).astimezone(
+        UTC
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +141,12 @@ def check_schedule(
     """Validates the time of a meeting, raising ValidationError with what to do instead."""
     if starts_at <= now:
         raise ValidationError("meeting-error-past", example=DATE_EXAMPLE)
-    earliest = earliest_ordinary(now, rules)
-    short = starts_at < earliest
+    short = starts_at < earliest_ordinary(now, rules, timezone)
     if short and not extraordinary:
         raise ValidationError(
             "meeting-error-too-soon",
             days=rules.notice_days,
-            earliest=earliest.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M"),
+            earliest=earliest_day(now, rules, timezone).strftime("%d.%m.%Y"),
         )
     if short and not short_notice_confirmed:
         raise ValidationError("meeting-error-confirm-short-notice", days=rules.notice_days)
@@ -164,10 +177,11 @@ def notice_plan(
     starts_at: datetime,
     form: MeetingForm,
     rules: BodyRules,
+    timezone: str,
     vote_deadline: datetime | None = None,
 ) -> list[PlannedNotice]:
     """Every notice a newly announced meeting needs, each due no earlier than now."""
-    agenda_at = max(now, agenda_due(starts_at, rules))
+    agenda_at = max(now, agenda_due(starts_at, rules, timezone))
     plan = [
         PlannedNotice(NoticeKind.ANNOUNCEMENT, now),
         PlannedNotice(NoticeKind.AGENDA, agenda_at),
@@ -334,8 +348,12 @@ def minutes_deadline(starts_at: datetime, rules: BodyRules) -> datetime:
     return starts_at + timedelta(days=rules.minutes_days)
 
 
-def agenda_due(starts_at: datetime, rules: BodyRules) -> datetime:
-    return starts_at - timedelta(days=rules.notice_days)
+def agenda_due(starts_at: datetime, rules: BodyRules, timezone: str) -> datetime:
+    """The agenda goes at 09:00 local on the day notice_days calendar days before the
+    meeting's day (4.8), not notice_days × 24 hours before its start."""
+    zone = ZoneInfo(timezone)
+    day = starts_at.astimezone(zone).date() - timedelta(days=rules.notice_days)
+    return datetime.combine(day, AGENDA_TIME, tzinfo=zone).astimezone(UTC)
 
 
 def proposals_close(starts_at: datetime, rules: BodyRules) -> datetime:

@@ -524,7 +524,12 @@ class VotingService:
             if not waiting:
                 raise Conflict("voting-error-everyone-voted")
             notice = await notices.add_notice(
-                conn, meeting_id=meeting_id, kind=NoticeKind.BALLOT_REMINDER, due_at=now, now=now
+                conn,
+                meeting_id=meeting_id,
+                kind=NoticeKind.BALLOT_REMINDER,
+                due_at=now,
+                now=now,
+                details={"asked": 1},  # the secretary's, now: not held for quiet hours
             )
         self._scheduler.arm(notice.id, notice.due_at)
         return Reminded(
