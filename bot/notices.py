@@ -61,6 +61,13 @@ MINUTES_REMINDERS = frozenset(
 )
 
 
+# Delivery statuses of those a notice did not reach: the secretary hands them a paper copy.
+UNDELIVERED = frozenset({"no_telegram", "unreachable", "failed"})
+
+
+MANY = 2  # recipients from whom on a notice is a broadcast the secretary hears about
+
+
 Row = tuple[int | None, int | None, str]  # person id, chat id, first delivery status
 
 
@@ -152,7 +159,61 @@ class NoticeSender:
 
         await asyncio.gather(*(worker() for _ in range(min(WORKERS, len(recipients)) or 1)))
         async with self._db.transaction() as conn:
-            await notices.finish(conn, notice_id, now=self._clock.now())
+            finished = await notices.finish(conn, notice_id, now=self._clock.now())
+        if finished:
+            await self._tell_secretary(ctx)
+
+    async def _tell_secretary(self, ctx: NoticeContext) -> None:
+        """Once a notice has gone to everyone it could reach, the body's secretary is told, in
+        one message, whom it did not reach and why, and to hand them a paper copy. Not for
+        the reminders that go to the keepers of the протокол themselves."""
+        if ctx.notice.kind in MINUTES_REMINDERS:
+            return
+        async with self._db.read() as conn:
+            rows = await notices.deliveries_of_notice(conn, ctx.notice.id)
+            missed = [
+                (present(await people.get_person(conn, row.person_id), "person"), row.status)
+                for row in rows
+                if row.person_id is not None and row.status in UNDELIVERED
+            ]
+            # A notice to one person alone (a reminder) is theirs: nobody else is told.
+            if not missed or sum(row.person_id is not None for row in rows) < MANY:
+                return
+            secretaries = [
+                e.person
+                for e in await bodies.roster(conn, ctx.body.id)
+                if e.membership.role is Role.SECRETARY
+                and e.person.telegram_id is not None
+                and e.person.reachable
+            ]
+        kind = ctx.notice.kind
+        for secretary in secretaries:
+            texts = LocaleTexts(self._core, secretary.locale or self._default_locale)
+            lines = [
+                texts.get(
+                    "undelivered-title",
+                    kind=texts.get(f"notice-kind-{kind.value}"),
+                    body=ctx.body.name,
+                    date=local_date(ctx.meeting.starts_at, ctx.body.timezone),
+                    count=len(missed),
+                ),
+                *(
+                    texts.get(
+                        "undelivered-line",
+                        name=person.full_name,
+                        reason=texts.get(f"undelivered-reason-{status}"),
+                    )
+                    for person, status in missed
+                ),
+                texts.get("undelivered-hint-ballot" if kind in BALLOTS else "undelivered-hint"),
+            ]
+            try:
+                await self._send(secretary.telegram_id or 0, Outgoing("\n".join(lines)))
+            except TelegramForbiddenError:
+                async with self._db.transaction() as conn:
+                    await people.set_reachable(conn, secretary.telegram_id or 0, reachable=False)
+            except TelegramAPIError:
+                log.warning("cannot tell secretary %s of notice %s", secretary.id, ctx.notice.id)
 
     async def _prepare(self, notice_id: int) -> tuple[NoticeContext, list[Recipient]] | None:
         """Fixes the recipients of a due notice (once) and returns those still to be served."""

@@ -99,12 +99,22 @@ async def claim(conn: AsyncConnection, notice_id: int) -> bool:
     return result.rowcount == 1
 
 
-async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> None:
-    await conn.execute(
+async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> bool:
+    """sending → done; False if it was finished already (by an earlier run)."""
+    result = await conn.execute(
         update(notices)
         .where(notices.c.id == notice_id, notices.c.status == "sending")
         .values(status="done", done_at=now)
     )
+    return result.rowcount == 1
+
+
+async def deliveries_of_notice(conn: AsyncConnection, notice_id: int) -> list[Delivery]:
+    """Every recipient of one notice, in the order they were fixed."""
+    result = await conn.execute(
+        select(deliveries).where(deliveries.c.notice_id == notice_id).order_by(deliveries.c.id)
+    )
+    return [_delivery(row) for row in result.mappings()]
 
 
 async def postpone(conn: AsyncConnection, notice_id: int, due_at: datetime) -> bool:

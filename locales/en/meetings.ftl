@@ -177,3 +177,16 @@ group-instructions = To have announcements posted in a group as well: add the bo
     The code is valid for 24 hours. Ballots are never sent to the group.
 group-linked = The group is linked to “{ $body }”: meeting announcements will be posted here.
 group-error-code = This code does not work: it is wrong, expired or was issued to someone else. Get a new one in the bot: council → “Telegram group”.
+
+## To the secretary after each notice: whom it did not reach (clauses 4.8, 4.10).
+
+undelivered-title = 📭 The “{ $kind }” of the meeting of “{ $body }” on { $date } did not reach { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }:
+undelivered-line = • { $name } — { $reason }
+undelivered-reason-no_telegram = no Telegram
+undelivered-reason-unreachable = stopped the bot or never started it
+undelivered-reason-failed = a delivery error, the bot could not send it
+undelivered-hint = Hand them a paper copy or tell them in person.
+undelivered-hint-ballot = Hand them a paper ballot, and enter the completed one with “📝 Enter a paper ballot” under “Voting progress”.
