@@ -63,9 +63,9 @@ MINUTES_REMINDERS = frozenset(
 
 # Delivery statuses of those a notice did not reach: the secretary hands them a paper copy.
 UNDELIVERED = frozenset({"no_telegram", "unreachable", "failed"})
-
-
-MANY = 2  # recipients from whom on a notice is a broadcast the secretary hears about
+# The secretary hears about notices to at least this many people; one to a single person
+# (a reminder) is that person's own business.
+MANY = 2
 
 
 Row = tuple[int | None, int | None, str]  # person id, chat id, first delivery status
