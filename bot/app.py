@@ -162,7 +162,7 @@ def build_dispatcher(
     core = make_core(settings.default_locale)
     # An official протокол is written in Russian whatever language its readers chose.
     dp["minutes"] = MinutesService(db, clock, scheduler, LocaleTexts(core, "ru"))
-    dp["cadence"] = cadence = CadenceService(db, clock)
+    dp["cadence"] = cadence = CadenceService(db, clock, quiet=settings.quiet)
     dp["consultations"] = consultations = ConsultationService(
         db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
     )
@@ -199,7 +199,15 @@ def build_dispatcher(
     async def on_startup(bot: Bot) -> None:
         dp["notifier"] = Notifier(bot, db, core, settings.default_locale)
         deliver.sender = dp["notice_sender"] = NoticeSender(
-            bot, db, clock, core, settings.default_locale, voting, consultations
+            bot,
+            db,
+            clock,
+            core,
+            settings.default_locale,
+            voting,
+            consultations,
+            scheduler=scheduler,
+            quiet=settings.quiet,
         )
         # The database is the source of truth: every open notice is armed again; one whose
         # time passed while the bot was down runs at once.

@@ -29,7 +29,8 @@ def shortfall_text(texts: Texts, status: PeriodStatus, body: str, kind: str) -> 
             held=status.held,
             announced=status.announced,
             planned=status.planned,
-            ends=(status.period.end).strftime("%d.%m.%Y"),
+            # `end` is the first day after the period; people read its last day.
+            ends=status.period.last_day.strftime("%d.%m.%Y"),
         )
     ]
     if status.seminar_missing:

@@ -14,6 +14,7 @@ from bot.domain.meetings import (
     MeetingStatus,
     NoticeKind,
     agenda_due,
+    days_left,
     minutes_deadline,
     proposals_close,
 )
@@ -129,9 +130,9 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
             lines.append(
                 texts.get(
                     "notice-agenda-comes",
-                    when=when(texts, agenda_due(meeting.starts_at, body.rules), zone),
+                    when=when(texts, agenda_due(meeting.starts_at, body.rules, zone), zone),
                 )
-                if agenda_due(meeting.starts_at, body.rules) > ctx.now
+                if agenda_due(meeting.starts_at, body.rules, zone) > ctx.now
                 else texts.get("notice-agenda-follows")
             )
             files: list[BufferedInputFile | str] = [calendar_file(texts, meeting, body, ctx.now)]
@@ -167,12 +168,15 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
         case (
             NoticeKind.MINUTES_REMINDER | NoticeKind.MINUTES_LAST_CALL | NoticeKind.MINUTES_OVERDUE
         ):
+            deadline = minutes_deadline(meeting.starts_at, body.rules)
             lines = [
                 texts.get(
                     f"notice-{kind.value.replace('_', '-')}",
                     body=body.name,
                     date=local_date(meeting.starts_at, zone),
-                    deadline=local_date(minutes_deadline(meeting.starts_at, body.rules), zone),
+                    deadline=local_date(deadline, zone),
+                    # Counted when it goes: after downtime «two days» may be one.
+                    days=days_left(deadline, ctx.now, zone),
                 )
             ]
             files = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
@@ -16,13 +17,23 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.ballot_texts import ballot_message, results_lines
 from bot.clock import Clock
 from bot.consultation_texts import actions, consultation_ics, describe
-from bot.domain.meetings import MeetingStatus, NoticeKind
+from bot.domain.meetings import (
+    DueNotice,
+    MeetingStatus,
+    NoticeKind,
+    is_late,
+    series_key,
+    skip_reason,
+)
 from bot.domain.model import Role
+from bot.domain.quiet import QUIET_KINDS, QuietHours
 from bot.notice_texts import NoticeContext, Outgoing, render
+from bot.scheduler import NoticeScheduler
 from bot.services.consultations import ConsultationService
 from bot.services.voting import VotingService, close_by_deadline, open_voting
-from bot.texts import LocaleTexts, local_date, split_message
+from bot.texts import LocaleTexts, local_date, split_message, when
 from storage import bodies, meetings, notices, organisations, people, voting
+from storage import consultations as consultations_store
 from storage import minutes as minutes_store
 from storage.db import Database
 from storage.models import Body, Delivery, Meeting, Notice, Person, present
@@ -50,6 +61,13 @@ MINUTES_REMINDERS = frozenset(
 )
 
 
+# Delivery statuses of those a notice did not reach: the secretary hands them a paper copy.
+UNDELIVERED = frozenset({"no_telegram", "unreachable", "failed"})
+# The secretary hears about notices to at least this many people; one to a single person
+# (a reminder) is that person's own business.
+MANY = 2
+
+
 Row = tuple[int | None, int | None, str]  # person id, chat id, first delivery status
 
 
@@ -75,22 +93,58 @@ class NoticeSender:
         default_locale: str,
         voting: VotingService,
         consultations: ConsultationService,
+        *,
+        scheduler: NoticeScheduler,
+        quiet: QuietHours | None = None,
     ) -> None:
         self._bot = bot
+        self._scheduler = scheduler
+        self._quiet = quiet
         self._voting = voting
         self._consultations = consultations
         self._db = db
         self._clock = clock
         self._core = core
         self._default_locale = default_locale
+        # One lock per meeting, kept for the life of the process: a few hundred a year, and
+        # dropping one while a job waits on it would let two deliveries of it overlap.
+        self._meeting_locks: dict[int, asyncio.Lock] = {}
 
     async def deliver(self, notice_id: int) -> None:
-        """Sends a notice to every recipient not yet served; safe to call again at any time."""
+        """Sends a notice to every recipient not yet served; safe to call again at any time.
+
+        Notices of one meeting go one after another, in the order of the series: the scheduler
+        starts every due job at once, so before this one the meeting's notices that come
+        earlier and are due as well are delivered (their own jobs then find nothing to do)."""
         async with self._db.read() as conn:
             notice = await notices.get_notice(conn, notice_id)
-        if notice is not None and notice.consultation_id is not None:
+        if notice is None:
+            return
+        if notice.consultation_id is not None:
             await self._consultation(notice)
             return
+        meeting_id = notice.meeting_id or 0
+        lock = self._meeting_locks.setdefault(meeting_id, asyncio.Lock())
+        async with lock:
+            now = self._clock.now()
+            mine = series_key(notice.kind, notice.due_at, notice.id)
+            async with self._db.read() as conn:
+                earlier = [
+                    n.id
+                    for n in sorted(
+                        await notices.notices_of(conn, meeting_id),
+                        key=lambda n: series_key(n.kind, n.due_at, n.id),
+                    )
+                    if n.status in notices.OPEN
+                    and (
+                        n.id == notice.id
+                        or (n.due_at <= now and series_key(n.kind, n.due_at, n.id) < mine)
+                    )
+                ]
+            for due_id in earlier:
+                await self._deliver_one(due_id)
+
+    async def _deliver_one(self, notice_id: int) -> None:
         prepared = await self._prepare(notice_id)
         if prepared is None:
             return
@@ -105,7 +159,61 @@ class NoticeSender:
 
         await asyncio.gather(*(worker() for _ in range(min(WORKERS, len(recipients)) or 1)))
         async with self._db.transaction() as conn:
-            await notices.finish(conn, notice_id, now=self._clock.now())
+            finished = await notices.finish(conn, notice_id, now=self._clock.now())
+        if finished:
+            await self._tell_secretary(ctx)
+
+    async def _tell_secretary(self, ctx: NoticeContext) -> None:
+        """Once a notice has gone to everyone it could reach, the body's secretary is told, in
+        one message, whom it did not reach and why, and to hand them a paper copy. Not for
+        the reminders that go to the keepers of the протокол themselves."""
+        if ctx.notice.kind in MINUTES_REMINDERS:
+            return
+        async with self._db.read() as conn:
+            rows = await notices.deliveries_of_notice(conn, ctx.notice.id)
+            missed = [
+                (present(await people.get_person(conn, row.person_id), "person"), row.status)
+                for row in rows
+                if row.person_id is not None and row.status in UNDELIVERED
+            ]
+            # A notice to one person alone (a reminder) is theirs: nobody else is told.
+            if not missed or sum(row.person_id is not None for row in rows) < MANY:
+                return
+            secretaries = [
+                e.person
+                for e in await bodies.roster(conn, ctx.body.id)
+                if e.membership.role is Role.SECRETARY
+                and e.person.telegram_id is not None
+                and e.person.reachable
+            ]
+        kind = ctx.notice.kind
+        for secretary in secretaries:
+            texts = LocaleTexts(self._core, secretary.locale or self._default_locale)
+            lines = [
+                texts.get(
+                    "undelivered-title",
+                    kind=texts.get(f"notice-kind-{kind.value}"),
+                    body=ctx.body.name,
+                    date=local_date(ctx.meeting.starts_at, ctx.body.timezone),
+                    count=len(missed),
+                ),
+                *(
+                    texts.get(
+                        "undelivered-line",
+                        name=person.full_name,
+                        reason=texts.get(f"undelivered-reason-{status}"),
+                    )
+                    for person, status in missed
+                ),
+                texts.get("undelivered-hint-ballot" if kind in BALLOTS else "undelivered-hint"),
+            ]
+            try:
+                await self._send(secretary.telegram_id or 0, Outgoing("\n".join(lines)))
+            except TelegramForbiddenError:
+                async with self._db.transaction() as conn:
+                    await people.set_reachable(conn, secretary.telegram_id or 0, reachable=False)
+            except TelegramAPIError:
+                log.warning("cannot tell secretary %s of notice %s", secretary.id, ctx.notice.id)
 
     async def _prepare(self, notice_id: int) -> tuple[NoticeContext, list[Recipient]] | None:
         """Fixes the recipients of a due notice (once) and returns those still to be served."""
@@ -123,6 +231,14 @@ class NoticeSender:
                 await notices.cancel_pending(conn, meeting.id, [notice.kind])
                 return None  # nothing is sent for a cancelled meeting but its cancellation
             if notice.status == "pending":
+                reason = await self._stale(conn, notice, meeting, body, now)
+                if reason is not None:
+                    # Its moment passed while the bot was down: recorded, not sent.
+                    await notices.skip(conn, notice, reason, now=now)
+                    log.info("notice %s skipped: %s", notice.id, reason)
+                    return None
+                if await self._postponed(conn, notice, body.timezone, now):
+                    return None
                 await notices.claim(conn, notice.id)
                 results = True
                 if notice.kind is NoticeKind.BALLOT:
@@ -152,6 +268,39 @@ class NoticeSender:
             )
         return ctx, recipients
 
+    async def _postponed(
+        self, conn: AsyncConnection, notice: Notice, timezone: str, now: datetime
+    ) -> bool:
+        """A reminder, escalation or report due in quiet hours waits for their end (then it
+        is checked again: by the morning it may be stale). One a person asked for goes now."""
+        if self._quiet is None or notice.kind not in QUIET_KINDS or notice.details.get("asked"):
+            return False
+        later = self._quiet.next_allowed(now, timezone)
+        if later <= now or not await notices.postpone(conn, notice.id, later):
+            return False
+        self._scheduler.arm(notice.id, later)
+        log.info("notice %s waits for the end of quiet hours: %s", notice.id, later)
+        return True
+
+    async def _stale(
+        self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body, now: datetime
+    ) -> str | None:
+        """Why a due reminder is no longer worth sending, or None."""
+        others = [
+            DueNotice(n.kind, n.due_at)
+            for n in await notices.notices_of(conn, meeting.id)
+            if n.id != notice.id and n.status in {"pending", "sending", "done"}
+        ]
+        reason = skip_reason(
+            DueNotice(notice.kind, notice.due_at),
+            now=now,
+            starts_at=meeting.starts_at,
+            vote_deadline=meeting.vote_deadline,
+            timezone=body.timezone,
+            others=others,
+        )
+        return None if reason is None else reason.value
+
     async def _recipients(
         self, conn: AsyncConnection, notice: Notice, meeting: Meeting, body: Body
     ) -> list[Row]:
@@ -180,6 +329,14 @@ class NoticeSender:
     async def _consultation(self, notice: Notice) -> None:
         """A consultation's escalation or reminder: a few messages, sent once."""
         async with self._db.transaction() as conn:
+            consultation = await consultations_store.get(conn, notice.consultation_id or 0)
+            organisation = await organisations.get_organisation(
+                conn, consultation.organisation_id if consultation else 0
+            )
+            if notice.status == "pending" and organisation is not None:
+                zone = organisation.timezone
+                if await self._postponed(conn, notice, zone, self._clock.now()):
+                    return
             if not await notices.claim(conn, notice.id):
                 return
         for person, key, case in await self._consultations.due(notice):
@@ -237,11 +394,21 @@ class NoticeSender:
         return rows
 
     async def _outgoing(self, ctx: NoticeContext, recipient: Recipient) -> Outgoing | None:
-        """The message for one recipient; None when there is nothing for them any more."""
+        """The message for one recipient; None when there is nothing for them any more. One
+        that goes long after its moment (the bot was down) says so first."""
         locale = self._default_locale
         if recipient.person is not None and recipient.person.locale:
             locale = recipient.person.locale
         texts = LocaleTexts(self._core, locale)
+        outgoing = await self._message(texts, ctx, recipient)
+        if outgoing is None or not is_late(ctx.notice.kind, ctx.notice.due_at, ctx.now):
+            return outgoing
+        late = texts.get("notice-late", due=when(texts, ctx.notice.due_at, ctx.body.timezone))
+        return replace(outgoing, text=f"{late}\n\n{outgoing.text}")
+
+    async def _message(
+        self, texts: LocaleTexts, ctx: NoticeContext, recipient: Recipient
+    ) -> Outgoing | None:
         kind = ctx.notice.kind
         if kind in BALLOTS and recipient.person is not None:
             view = await self._voting.ballot_of(ctx.meeting.id, recipient.person.id)
@@ -278,7 +445,8 @@ class NoticeSender:
         outgoing = await self._outgoing(ctx, recipient)
         async with self._db.transaction() as conn:
             await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
-        status, error = "sent", None
+        # Nothing left for them (their ballot closed, they voted in the room): not «delivered».
+        status, error = ("sent" if outgoing is not None else "skipped"), None
         try:
             assert delivery.chat_id is not None  # noqa: S101 - only 'pending' rows have a chat
             if outgoing is not None:

@@ -11,6 +11,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.domain.model import LOCALES
+from bot.domain.quiet import QuietHours, parse_quiet_hours
 
 # Tokens issued by @BotFather: the bot id, a colon, then 35 characters of URL-safe base64.
 _TOKEN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
@@ -46,6 +47,9 @@ class Settings(BaseSettings):
     # Years a person's data are kept after they left their last body; then they are anonymised
     # (docs/personal-data.md). The consent text names this period.
     retention_years: int = Field(default=5, ge=1, le=75)
+    # Local hours (each organisation's time zone) when scheduled reminders, escalations and
+    # reports wait for the morning: "21:00-08:00"; "off" sends them whenever they fall due.
+    quiet_hours: str = "21:00-08:00"
 
     @field_validator("bot_token")
     @classmethod
@@ -62,6 +66,17 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_range(cls, value: str) -> str:
+        parse_quiet_hours(value)  # raises ValueError with what is wrong
+        return value
+
+    @property
+    def quiet(self) -> QuietHours | None:
+        """The quiet hours as the domain takes them; None when they are off."""
+        return parse_quiet_hours(self.quiet_hours)
 
     @field_validator("default_locale")
     @classmethod

@@ -104,7 +104,7 @@ async def ask_kind(message: Message, i18n: I18nContext, state: FSMContext) -> No
 def first_day(body: Body, now: datetime, *, extraordinary: bool) -> date:
     """The first day the calendar offers: today for an extraordinary meeting, otherwise the
     day `notice_days` ahead (4.8), in the organisation's zone."""
-    earliest = now if extraordinary else earliest_ordinary(now, body.rules)
+    earliest = now if extraordinary else earliest_ordinary(now, body.rules, body.timezone)
     return earliest.astimezone(body.zone).date()
 
 
@@ -165,7 +165,7 @@ def review_text(i18n: I18nContext, body: Body, data: dict[str, Any], now: dateti
             lines.append(i18n.get("draft-for-information"))
     if not data.get("items"):
         lines.append(i18n.get("draft-no-items"))
-    if data.get("extraordinary") and starts_at < earliest_ordinary(now, body.rules):
+    if data.get("extraordinary") and starts_at < earliest_ordinary(now, body.rules, body.timezone):
         lines.append(i18n.get("draft-short-notice", days=body.rules.notice_days))
     return "\n".join(lines)
 
@@ -175,7 +175,9 @@ def review_markup(
 ) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     starts_at = datetime.fromisoformat(data["starts_at"])
-    short = bool(data.get("extraordinary")) and starts_at < earliest_ordinary(now, body.rules)
+    short = bool(data.get("extraordinary")) and starts_at < earliest_ordinary(
+        now, body.rules, body.timezone
+    )
     kb.button(
         text=i18n.get("draft-confirm-short" if short else "draft-announce"),
         callback_data=DraftCb(step="announce", value="short" if short else ""),

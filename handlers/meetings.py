@@ -31,6 +31,7 @@ from handlers.voting import VoteCb
 
 LISTED = 15
 CARD_LIMIT = 4000
+REPORT_PROBLEMS = 40  # named one by one in the delivery report; the rest are counted
 
 
 class ProposalCb(CallbackData, prefix="pr"):
@@ -495,18 +496,25 @@ def router() -> Router:
         meetings: MeetingService,
         i18n: I18nContext,
     ) -> None:
-        meeting, body, rows = await meetings.deliveries(actor, callback_data.id)
+        report = await meetings.deliveries(actor, callback_data.id)
+        meeting, body, rows = report.meeting, report.body, report.rows
         sent = Counter(notice.kind for notice, _, status, _ in rows if status == "sent")
+        addressed = Counter(notice.kind for notice, _, status, _ in rows if status != "skipped")
         at = when_text(i18n, meeting.starts_at, body.timezone, form="when")
         lines = [i18n.get("report-title", when=at)]
         lines += [
-            i18n.get("report-kind", kind=i18n.get(f"notice-kind-{kind.value}"), count=count)
-            for kind, count in sent.items()
+            i18n.get(
+                "report-kind",
+                kind=i18n.get(f"notice-kind-{kind.value}"),
+                count=sent[kind],
+                total=total,
+            )
+            for kind, total in addressed.items()
         ]
         problems = [
             (notice, name, status, error)
             for notice, name, status, error in rows
-            if status not in {"sent", "pending", "sending"}
+            if status not in {"sent", "pending", "sending", "skipped"}
         ]
         if problems:
             lines.append(i18n.get("report-problems"))
@@ -517,10 +525,23 @@ def router() -> Router:
                     kind=i18n.get(f"notice-kind-{notice.kind.value}"),
                     reason=i18n.get(f"report-status-{status}"),
                 )
-                for notice, name, status, _ in problems[:40]
+                for notice, name, status, _ in problems[:REPORT_PROBLEMS]
             ]
+            if len(problems) > REPORT_PROBLEMS:
+                lines.append(i18n.get("report-more", count=len(problems) - REPORT_PROBLEMS))
         else:
             lines.append(i18n.get("report-all-delivered"))
+        if report.skipped:
+            lines.append(i18n.get("report-skipped"))
+            lines += [
+                i18n.get(
+                    "report-skipped-line",
+                    kind=i18n.get(f"notice-kind-{notice.kind.value}"),
+                    due=when_text(i18n, notice.due_at, body.timezone),
+                    reason=i18n.get(f"report-skip-{notice.details.get('skipped')}"),
+                )
+                for notice in report.skipped
+            ]
         kb = InlineKeyboardBuilder()
         kb.button(
             text=i18n.get("button-back"), callback_data=MeetingCb(action="card", id=meeting.id)

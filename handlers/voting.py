@@ -25,6 +25,7 @@ from bot.services.voting import RoomEntry, Turnout, VotingService
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.render import local_time, message_of
 
+ANSWER_LIMIT = 200  # characters Telegram shows of a callback answer
 COUNTS = re.compile(r"^\s*(\d{1,4})[\s,;/-]+(\d{1,4})[\s,;/-]+(\d{1,4})\s*$")
 
 
@@ -249,8 +250,23 @@ def router() -> Router:
         i18n: I18nContext,
         callback_answer: CallbackAnswer,
     ) -> None:
-        waiting = await voting.remind(actor, callback_data.meeting)
-        callback_answer.text = i18n.get("turnout-reminded", count=waiting)
+        reminded = await voting.remind(actor, callback_data.meeting)
+        text = i18n.get("turnout-reminded", count=reminded.reached)
+        if reminded.missed:
+            names = [
+                i18n.get(
+                    "turnout-reminded-missed-name",
+                    name=v.name,
+                    reason="stopped" if v.has_telegram else "no_telegram",
+                )
+                for v in reminded.missed
+            ]
+            text += "\n" + i18n.get("turnout-reminded-missed", names=", ".join(names))
+            # An alert stays until it is read; Telegram cuts an answer at 200 characters.
+            callback_answer.show_alert = True
+        callback_answer.text = (
+            text if len(text) <= ANSWER_LIMIT else text[: ANSWER_LIMIT - 1] + "…"
+        )
 
     @r.callback_query(VoteCb.filter(F.action == "paper"))
     async def paper_choose(

@@ -159,7 +159,7 @@ class Notice(Frozen):
     consultation_id: int | None
     kind: NoticeKind
     due_at: datetime
-    status: str  # pending | sending | done | cancelled
+    status: str  # pending | sending | done | cancelled | skipped
     details: dict[str, str | int]
 
 

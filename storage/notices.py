@@ -99,12 +99,42 @@ async def claim(conn: AsyncConnection, notice_id: int) -> bool:
     return result.rowcount == 1
 
 
-async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> None:
-    await conn.execute(
+async def finish(conn: AsyncConnection, notice_id: int, *, now: datetime) -> bool:
+    """sending → done; False if it was finished already (by an earlier run)."""
+    result = await conn.execute(
         update(notices)
         .where(notices.c.id == notice_id, notices.c.status == "sending")
         .values(status="done", done_at=now)
     )
+    return result.rowcount == 1
+
+
+async def deliveries_of_notice(conn: AsyncConnection, notice_id: int) -> list[Delivery]:
+    """Every recipient of one notice, in the order they were fixed."""
+    result = await conn.execute(
+        select(deliveries).where(deliveries.c.notice_id == notice_id).order_by(deliveries.c.id)
+    )
+    return [_delivery(row) for row in result.mappings()]
+
+
+async def postpone(conn: AsyncConnection, notice_id: int, due_at: datetime) -> bool:
+    """Moves a pending notice to a later moment (the end of quiet hours)."""
+    result = await conn.execute(
+        update(notices)
+        .where(notices.c.id == notice_id, notices.c.status == "pending")
+        .values(due_at=due_at)
+    )
+    return result.rowcount == 1
+
+
+async def skip(conn: AsyncConnection, notice: Notice, reason: str, *, now: datetime) -> bool:
+    """pending → skipped, with the reason kept in its details; False if it had started."""
+    result = await conn.execute(
+        update(notices)
+        .where(notices.c.id == notice.id, notices.c.status == "pending")
+        .values(status="skipped", done_at=now, details={**notice.details, "skipped": reason})
+    )
+    return result.rowcount == 1
 
 
 async def cancel_pending(
@@ -166,6 +196,16 @@ async def mark(
     if status == "sent":
         values["sent_at"] = now
     await conn.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+
+
+async def skipped_of(conn: AsyncConnection, meeting_id: int) -> list[Notice]:
+    """A meeting's notices that were not sent because their moment had passed."""
+    result = await conn.execute(
+        select(notices)
+        .where(notices.c.meeting_id == meeting_id, notices.c.status == "skipped")
+        .order_by(notices.c.due_at, notices.c.id)
+    )
+    return [_notice(row) for row in result.mappings()]
 
 
 async def deliveries_of(conn: AsyncConnection, meeting_id: int) -> list[tuple[Notice, Delivery]]:

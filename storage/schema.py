@@ -264,13 +264,16 @@ notices = Table(
     Column("consultation_id", ForeignKey("consultations.id"), nullable=True),
     Column("kind", String(24), nullable=False),
     Column("due_at", UTCDateTime, nullable=False),
-    # pending → sending (recipients fixed, deliveries under way) → done; or cancelled.
+    # pending → sending (recipients fixed, deliveries under way) → done; or cancelled; or
+    # skipped: its moment passed while the bot was down (details["skipped"] says why).
     Column("status", String(16), nullable=False),
     # What a notice says beyond the meeting itself (the old time of a rescheduled one).
     Column("details", JSON, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("done_at", UTCDateTime, nullable=True),
-    CheckConstraint("status IN ('pending', 'sending', 'done', 'cancelled')", name="status"),
+    CheckConstraint(
+        "status IN ('pending', 'sending', 'done', 'cancelled', 'skipped')", name="status"
+    ),
     Index("ix_notices_status_due_at", "status", "due_at"),
 )
 
@@ -282,7 +285,8 @@ deliveries = Table(
     # A person, or (person NULL) the body's Telegram group.
     Column("person_id", ForeignKey("persons.id"), nullable=True),
     Column("chat_id", BigInteger, nullable=True),
-    # pending → sending → sent; or no_telegram, unreachable (blocked the bot), failed.
+    # pending → sending → sent; or no_telegram, unreachable (blocked the bot), failed; or
+    # skipped: nothing was left to send them (their ballot closed, they voted in the room).
     Column("status", String(16), nullable=False),
     Column("attempts", Integer, nullable=False, server_default=text("0")),
     Column("error", String(300), nullable=True),
@@ -290,7 +294,8 @@ deliveries = Table(
     UniqueConstraint("notice_id", "person_id", name="uq_deliveries_notice_person"),
     UniqueConstraint("notice_id", "chat_id", name="uq_deliveries_notice_chat"),
     CheckConstraint(
-        "status IN ('pending', 'sending', 'sent', 'no_telegram', 'unreachable', 'failed')",
+        "status IN ('pending', 'sending', 'sent', 'no_telegram', 'unreachable', 'failed', "
+        "'skipped')",
         name="status",
     ),
 )

@@ -77,8 +77,8 @@ class BotUnderTest:
         the bot is quiet."""
         sender = self.dispatcher["notice_sender"]
         while ready := self.scheduler.take_due(self.clock.now()):
-            for notice_id in ready:
-                await sender.deliver(notice_id)
+            # APScheduler starts every job that has come due as a task of its own, at once.
+            await asyncio.gather(*(sender.deliver(notice_id) for notice_id in ready))
         await self.fake.settle()
 
     async def check_cadence(self) -> int:

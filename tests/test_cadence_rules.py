@@ -375,3 +375,19 @@ def test_local_day_agrees_with_local_bounds(day: date, hours: int) -> None:
         assert local_day(start, zone) == period.start
         assert local_day(end - timedelta(seconds=1), zone) == period.end - timedelta(days=1)
         assert local_day(start + timedelta(hours=hours), zone) in period
+
+
+@pytest.mark.parametrize(
+    ("kind", "day", "last"),
+    [
+        (PeriodKind.QUARTER, date(2027, 2, 10), date(2027, 3, 31)),
+        (PeriodKind.QUARTER, date(2026, 11, 1), date(2026, 12, 31)),
+        (PeriodKind.YEAR, date(2026, 5, 5), date(2026, 12, 31)),
+        (PeriodKind.ACADEMIC_YEAR, date(2027, 1, 15), date(2027, 8, 31)),
+        (PeriodKind.QUARTER, date(2028, 5, 1), date(2028, 6, 30)),
+    ],
+)
+def test_a_period_ends_on_its_last_day_as_people_say_it(
+    kind: PeriodKind, day: date, last: date
+) -> None:
+    assert period_of(kind, day).last_day == last

@@ -82,12 +82,16 @@ async def test_a_quarter_starts_at_local_midnight_in_tomsk_and_in_moscow(
     before = (len(moscow_chat.bot_messages), len(tomsk_chat.bot_messages))
 
     # 17.06.2027 00:30 in Tomsk is 16.06 20:30 in Moscow: the 14-day reminder of the second
-    # quarter (due on 17.06 local) reaches Tomsk, not yet Moscow.
+    # quarter (due on 17.06 local) is due in Tomsk, not yet in Moscow, and waits there for
+    # the end of quiet hours; at 08:00 in Tomsk (04:00 in Moscow, still night there) it goes.
     app.clock.set(datetime(2027, 6, 16, 17, 30, tzinfo=UTC))
+    await app.check_cadence()
+    assert len(tomsk_chat.bot_messages) == before[1]
+    app.clock.set(datetime(2027, 6, 17, 1, 0, tzinfo=UTC))
     await app.check_cadence()
     assert len(tomsk_chat.bot_messages) == before[1] + 1
     assert len(moscow_chat.bot_messages) == before[0]
-    app.clock.set(datetime(2027, 6, 16, 21, 30, tzinfo=UTC))  # 00:30 on 17.06 in Moscow
+    app.clock.set(datetime(2027, 6, 17, 5, 0, tzinfo=UTC))  # 08:00 on 17.06 in Moscow
     await app.check_cadence()
     assert len(moscow_chat.bot_messages) == before[0] + 1
     assert "Во II квартале 2027 года" in moscow_chat.last_text
@@ -146,3 +150,29 @@ async def test_the_plan_of_the_year_and_a_one_tap_announcement(app: BotUnderTest
         "Не хватает",
     ]
     assert table[1] == ["Методический совет", "В 2027 году", "4", "0", "1", "0", "3"]
+
+
+async def test_reminders_name_the_last_day_of_the_period_and_how_many_it_requires(
+    app: BotUnderTest,
+) -> None:
+    await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY, kind=BodyKind.ASSET)
+    await council(
+        app.db, coordinator_id=8008, secretary_id=8009, name="Совет", kind=BodyKind.COUNCIL
+    )
+    await council(app.db, coordinator_id=8010, secretary_id=8011, name="РМО", kind=BodyKind.RMO)
+    asset, board, rmo = (app.person(i, "С") for i in (SECRETARY, 8009, 8011))
+
+    await app.check_cadence()  # 01.03.2027: the asset's first quarter is a month from its end
+    assert "нужно не менее 1 заседания в квартал (п. 3.3)" in asset.last_text
+    assert "Квартал заканчивается 31.03.2027." in asset.last_text
+
+    app.clock.set(datetime(2027, 7, 20, 9, 0, tzinfo=UTC))
+    await app.check_cadence()
+    assert "должно провести не менее 4 заседаний (п. 3.2)" in rmo.last_text
+    assert "Учебный год заканчивается 31.08.2027." in rmo.last_text
+
+    app.clock.set(datetime(2027, 11, 20, 9, 0, tzinfo=UTC))
+    await app.check_cadence()
+    assert "должен провести не менее 4 заседаний (п. 4.6): проведено 0" in board.last_text
+    assert "Год заканчивается 31.12.2027." in board.last_text
+    assert "Квартал заканчивается 31.12.2027." in asset.last_text

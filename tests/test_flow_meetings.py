@@ -78,15 +78,16 @@ async def test_the_agenda_arrives_exactly_five_days_before_and_not_sooner(
     announcement = first.bot_messages[0]
     assert "📅 Объявлено заседание." in announcement.text
     assert "Когда: четверг, 11.03.2027 15:00" in announcement.text
-    assert "Повестка и материалы придут: суббота, 06.03.2027 15:00." in announcement.text
+    assert "Повестка и материалы придут: суббота, 06.03.2027 09:00." in announcement.text
     assert announcement.buttons == ["✅ Приду", "❌ Не смогу", "Открыть заседание"]
     ics = first.documents[0]
     assert ics.filename.endswith(".ics")
     assert b"DTSTART:20270311T120000Z" in ics.content
     assert second.bot_messages[0].text == announcement.text
 
-    # The agenda is due at 06.03.2027 15:00 Moscow time = 12:00 UTC, and not a minute before.
-    await app.advance(datetime(2027, 3, 6, 11, 59, tzinfo=UTC) - app.clock.now())
+    # Five calendar days before the meeting's day (4.8), at 09:00 Moscow time = 06:00 UTC,
+    # and not a minute before.
+    await app.advance(datetime(2027, 3, 6, 5, 59, tzinfo=UTC) - app.clock.now())
     assert not any("Повестка заседания" in m.text for m in first.bot_messages)
     await app.advance(timedelta(minutes=1))
     agenda = await first.wait_for("📋 Повестка заседания и материалы.")
@@ -118,7 +119,7 @@ async def test_dates_are_checked_with_a_clear_answer(app: BotUnderTest) -> None:
     assert "уже прошло" in secretary.last_text
     await secretary.send("04.03.2027 15:00")
     assert "не позднее чем за 5 дн. (п. 4.8" in secretary.last_text
-    assert "Самое раннее: 06.03.2027 12:00" in secretary.last_text
+    assert "Самое раннее: 06.03.2027." in secretary.last_text
 
     # Tapping works too: the calendar opens on the earliest allowed month, days before are dots.
     await secretary.send("/cancel")
@@ -200,12 +201,13 @@ async def test_the_draft_is_edited_before_it_is_announced_and_materials_follow_t
     assert "Разное" not in secretary.last_text
     await secretary.press("📣 Объявить")
     await app.run_due()
-    await app.advance(datetime(2027, 3, 7, 7, 0, tzinfo=UTC) - app.clock.now())
+    # 12.03 10:00 Moscow: ballots open at 09:00 Moscow (06:00 UTC) five days before its day.
+    await app.advance(datetime(2027, 3, 7, 6, 0, tzinfo=UTC) - app.clock.now())
     agenda = await member_chat.wait_for("📋 Повестка заседания")
     assert "Голосование по опросному листу открыто" in agenda.text
     assert "Материалы: 1 файл" in agenda.text
     assert member_chat.documents[-1].content == b"%PDF-1.4 report"
     async with app.db.read() as conn:
         row = (await conn.execute(select(meetings))).one()
-    assert row.ballot_opened_at == datetime(2027, 3, 7, 7, 0, tzinfo=UTC)
+    assert row.ballot_opened_at == datetime(2027, 3, 7, 6, 0, tzinfo=UTC)
     assert row.vote_deadline == datetime(2027, 3, 11, 9, 0, tzinfo=UTC)

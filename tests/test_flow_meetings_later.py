@@ -138,8 +138,9 @@ async def test_moving_and_cancelling_take_every_pending_notice_along(app: BotUnd
     assert "Когда: четверг, 18.03.2027 15:00" in moved.text
     assert b"SEQUENCE:1" in member_chat.documents[-1].content
 
-    # The agenda now goes out five days before the new date, not the old one.
-    await until(app, datetime(2027, 3, 13, 11, 59, tzinfo=UTC))
+    # The agenda now goes out five days before the new date, not the old one: at 09:00
+    # Moscow time (06:00 UTC) on 13.03.
+    await until(app, datetime(2027, 3, 13, 5, 59, tzinfo=UTC))
     assert count(member_chat, "📋 Повестка заседания") == 0
     await app.advance(timedelta(minutes=1))
     assert count(member_chat, "📋 Повестка заседания") == 1

@@ -3,7 +3,8 @@ go out and when, until when proposals are taken, and the expected quorum."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -12,18 +13,24 @@ from hypothesis import strategies as st
 from bot.domain.errors import ValidationError
 from bot.domain.meetings import (
     DraftItem,
+    DueNotice,
     MeetingDraft,
     MeetingForm,
     NoticeKind,
     PlannedNotice,
     Schedule,
+    SkipReason,
+    agenda_due,
     check_schedule,
+    days_left,
     expected_attendance,
+    is_late,
     notice_plan,
     parse_local,
     parse_time,
     proposals_close,
     proposals_open,
+    skip_reason,
 )
 from bot.domain.rules import BodyRules, Fraction
 
@@ -279,14 +286,14 @@ def test_schedule_accepted(
             id="right-now-even-extraordinary",
         ),
         pytest.param(
-            FIVE_DAYS - MINUTE,
+            utc(5, 3, 20, 59),  # 23:59 on 05.03 in Moscow
             MeetingForm.IN_PERSON,
             None,
             False,
             False,
             "meeting-error-too-soon",
-            {"days": 5, "earliest": "06.03.2027 12:00"},
-            id="a-minute-short-of-notice",
+            {"days": 5, "earliest": "06.03.2027"},
+            id="a-minute-short-of-the-fifth-day",
         ),
         pytest.param(
             NOW + DAY,
@@ -295,7 +302,7 @@ def test_schedule_accepted(
             False,
             True,
             "meeting-error-too-soon",
-            {"days": 5, "earliest": "06.03.2027 12:00"},
+            {"days": 5, "earliest": "06.03.2027"},
             id="confirmation-does-not-make-it-extraordinary",
         ),
         pytest.param(
@@ -362,21 +369,47 @@ def test_schedule_refused(
 
 @pytest.mark.parametrize(
     ("timezone", "earliest"),
-    [(MOSCOW, "06.03.2027 12:00"), (TOMSK, "06.03.2027 16:00")],
+    [(MOSCOW, "06.03.2027"), (TOMSK, "07.03.2027")],
 )
-def test_too_soon_names_the_earliest_local_time(timezone: str, earliest: str) -> None:
+def test_too_soon_names_the_earliest_local_day(timezone: str, earliest: str) -> None:
+    # 18:00 UTC on 01.03 is 21:00 of that day in Moscow, already 02.03 in Tomsk.
     with pytest.raises(ValidationError) as caught:
-        schedule_of(FIVE_DAYS - MINUTE, timezone=timezone)
+        check_schedule(
+            now=utc(1, 3, 18),
+            starts_at=utc(4, 3, 12),
+            form=MeetingForm.IN_PERSON,
+            vote_deadline=None,
+            extraordinary=False,
+            short_notice_confirmed=False,
+            rules=DEFAULT,
+            timezone=timezone,
+        )
     assert caught.value.key == "meeting-error-too-soon"
     assert caught.value.params["earliest"] == earliest
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "accepted"),
+    [
+        (utc(5, 3, 20, 59), False),  # 23:59 on 05.03 in Moscow
+        (utc(5, 3, 21), True),  # 00:00 on 06.03: the fifth calendar day, at any hour
+        (utc(6, 3, 5), True),  # 08:00 on 06.03, less than 5 × 24 hours ahead
+    ],
+)
+def test_the_notice_is_counted_in_calendar_days(starts_at: datetime, accepted: bool) -> None:
+    if accepted:
+        assert schedule_of(starts_at).short_notice is False
+        return
+    with pytest.raises(ValidationError):
+        schedule_of(starts_at)
 
 
 @pytest.mark.parametrize(
     ("ahead", "accepted"),
     [
         (5 * DAY, False),
-        (10 * DAY - MINUTE, False),
-        (10 * DAY, True),
+        (10 * DAY - 12 * HOUR - MINUTE, False),  # 23:59 on 10.03 in Moscow
+        (10 * DAY - 12 * HOUR, True),  # 00:00 on 11.03
         (12 * DAY, True),
     ],
 )
@@ -387,7 +420,7 @@ def test_a_longer_notice_period_moves_the_line(ahead: timedelta, accepted: bool)
         return
     with pytest.raises(ValidationError) as caught:
         schedule_of(NOW + ahead, rules=rules)
-    assert caught.value.params == {"days": 10, "earliest": "11.03.2027 12:00"}
+    assert caught.value.params == {"days": 10, "earliest": "11.03.2027"}
 
 
 # notice_plan
@@ -396,7 +429,11 @@ def test_a_longer_notice_period_moves_the_line(ahead: timedelta, accepted: bool)
 def plan_of(
     starts_at: datetime, form: MeetingForm, rules: BodyRules = DEFAULT
 ) -> list[PlannedNotice]:
-    return notice_plan(now=NOW, starts_at=starts_at, form=form, rules=rules)
+    return notice_plan(now=NOW, starts_at=starts_at, form=form, rules=rules, timezone=MOSCOW)
+
+
+# TEN_DAYS is 11.03 12:00 Moscow: the agenda goes at 09:00 Moscow on 06.03.
+AGENDA_DAY = utc(6, 3, 6)
 
 
 @pytest.mark.parametrize(
@@ -407,7 +444,7 @@ def plan_of(
             MeetingForm.IN_PERSON,
             [
                 (NoticeKind.ANNOUNCEMENT, NOW),
-                (NoticeKind.AGENDA, TEN_DAYS - 5 * DAY),
+                (NoticeKind.AGENDA, AGENDA_DAY),
                 (NoticeKind.REMINDER_DAY, TEN_DAYS - DAY),
                 (NoticeKind.REMINDER_HOUR, TEN_DAYS - HOUR),
             ],
@@ -418,10 +455,10 @@ def plan_of(
             MeetingForm.HYBRID,
             [
                 (NoticeKind.ANNOUNCEMENT, NOW),
-                (NoticeKind.AGENDA, TEN_DAYS - 5 * DAY),
+                (NoticeKind.AGENDA, AGENDA_DAY),
                 (NoticeKind.REMINDER_DAY, TEN_DAYS - DAY),
                 (NoticeKind.REMINDER_HOUR, TEN_DAYS - HOUR),
-                (NoticeKind.BALLOT, TEN_DAYS - 5 * DAY),
+                (NoticeKind.BALLOT, AGENDA_DAY),
                 (NoticeKind.BALLOT_REMINDER, TEN_DAYS - DAY),
                 (NoticeKind.VOTING_CLOSE, TEN_DAYS),
             ],
@@ -432,8 +469,8 @@ def plan_of(
             MeetingForm.ABSENTEE,
             [
                 (NoticeKind.ANNOUNCEMENT, NOW),
-                (NoticeKind.AGENDA, TEN_DAYS - 5 * DAY),
-                (NoticeKind.BALLOT, TEN_DAYS - 5 * DAY),
+                (NoticeKind.AGENDA, AGENDA_DAY),
+                (NoticeKind.BALLOT, AGENDA_DAY),
                 (NoticeKind.BALLOT_REMINDER, TEN_DAYS - DAY),
                 (NoticeKind.VOTING_CLOSE, TEN_DAYS),
             ],
@@ -490,7 +527,7 @@ def test_notice_plan(
 
 def test_a_longer_notice_period_sends_the_agenda_earlier() -> None:
     plan = plan_of(NOW + 20 * DAY, MeetingForm.ABSENTEE, BodyRules(notice_days=10))
-    assert plan[1] == PlannedNotice(NoticeKind.AGENDA, NOW + 10 * DAY)
+    assert plan[1] == PlannedNotice(NoticeKind.AGENDA, utc(11, 3, 6))  # 09:00 Moscow
 
 
 KIND_ORDER = list(NoticeKind)
@@ -508,7 +545,7 @@ def test_every_notice_falls_between_now_and_the_start(
     now = NOW + shift
     rules = BodyRules(notice_days=notice_days, proposal_days=0)
     starts_at = now + ahead
-    plan = notice_plan(now=now, starts_at=starts_at, form=form, rules=rules)
+    plan = notice_plan(now=now, starts_at=starts_at, form=form, rules=rules, timezone=MOSCOW)
     kinds = [notice.kind for notice in plan]
     assert kinds[:2] == [NoticeKind.ANNOUNCEMENT, NoticeKind.AGENDA]
     assert kinds == sorted(kinds, key=KIND_ORDER.index)
@@ -520,8 +557,9 @@ def test_every_notice_falls_between_now_and_the_start(
     for notice in plan:
         assert now <= notice.due_at <= starts_at
     agenda = plan[1].due_at
-    line = starts_at - timedelta(days=notice_days)
+    line = agenda_due(starts_at, rules, MOSCOW)
     assert agenda == (line if line > now else now)
+    assert agenda.astimezone(ZoneInfo(MOSCOW)).time() == time(9, 0) or agenda == now
 
 
 # proposals
@@ -641,4 +679,61 @@ def test_draft_checks_the_schedule_too() -> None:
     with pytest.raises(ValidationError) as caught:
         soon.checked(now=NOW, rules=DEFAULT, timezone=TOMSK)
     assert caught.value.key == "meeting-error-too-soon"
-    assert caught.value.params["earliest"] == "06.03.2027 16:00"
+    assert caught.value.params["earliest"] == "06.03.2027"
+
+
+STARTS = datetime(2027, 3, 11, 12, 0, tzinfo=UTC)  # 15:00 in Moscow
+DAY_BEFORE = DueNotice(NoticeKind.REMINDER_DAY, STARTS - timedelta(days=1))
+HOUR_BEFORE = DueNotice(NoticeKind.REMINDER_HOUR, STARTS - timedelta(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("notice", "now", "expected"),
+    [
+        (DAY_BEFORE, DAY_BEFORE.due_at, None),
+        (
+            DAY_BEFORE,
+            DAY_BEFORE.due_at + timedelta(hours=3),
+            None,
+        ),  # 18:00 the evening before: «завтра»
+        (DAY_BEFORE, STARTS - timedelta(hours=6), SkipReason.OUTDATED),  # 09:00 on the day
+        (DAY_BEFORE, HOUR_BEFORE.due_at, SkipReason.SUPERSEDED),
+        (DAY_BEFORE, STARTS + timedelta(minutes=1), SkipReason.STARTED),
+        (HOUR_BEFORE, HOUR_BEFORE.due_at + timedelta(minutes=30), None),
+        (HOUR_BEFORE, STARTS, SkipReason.STARTED),
+        (DueNotice(NoticeKind.AGENDA, STARTS - timedelta(days=5)), STARTS, None),
+    ],
+)
+def test_a_reminder_is_skipped_once_what_it_says_is_no_longer_true(
+    notice: DueNotice, now: datetime, expected: SkipReason | None
+) -> None:
+    assert skip_reason(
+        notice,
+        now=now,
+        starts_at=STARTS + timedelta(days=notice.kind is NoticeKind.BALLOT_REMINDER),
+        vote_deadline=STARTS if notice.kind is NoticeKind.BALLOT_REMINDER else None,
+        timezone="Europe/Moscow",
+        others=[DAY_BEFORE, HOUR_BEFORE],
+    ) is (expected if notice.kind is not NoticeKind.BALLOT_REMINDER else SkipReason.CLOSED)
+
+
+def test_of_the_minutes_series_the_older_reminder_gives_way_to_the_last_call() -> None:
+    older = DueNotice(NoticeKind.MINUTES_REMINDER, STARTS + timedelta(days=21))
+    last_call = DueNotice(NoticeKind.MINUTES_LAST_CALL, STARTS + timedelta(days=28))
+    now = STARTS + timedelta(days=29)
+
+    def reason(notice: DueNotice, other: DueNotice) -> SkipReason | None:
+        return skip_reason(
+            notice,
+            now=now,
+            starts_at=STARTS,
+            vote_deadline=None,
+            timezone="Asia/Tomsk",
+            others=[other],
+        )
+
+    assert reason(older, last_call) is SkipReason.SUPERSEDED
+    assert reason(last_call, older) is None
+    assert days_left(STARTS + timedelta(days=30), now, "Europe/Moscow") == 1
+    assert is_late(NoticeKind.AGENDA, STARTS - timedelta(days=5), STARTS)
+    assert not is_late(NoticeKind.REMINDER_HOUR, HOUR_BEFORE.due_at, STARTS)

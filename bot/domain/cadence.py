@@ -84,6 +84,11 @@ class Period:
         """The calendar year of the first day (for an academic year, its autumn)."""
         return self.start.year
 
+    @property
+    def last_day(self) -> date:
+        """The last day of the period, as people name its end: 31.03, 31.12, 31.08."""
+        return self.end - timedelta(days=1)
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day < self.end
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -124,9 +124,23 @@ def check_horizon(moment: datetime, *, now: datetime, timezone: str, key: str) -
         )
 
 
-def earliest_ordinary(now: datetime, rules: BodyRules) -> datetime:
-    """The earliest start of an ordinary meeting announced now: notice_days ahead (4.8)."""
-    return now + timedelta(days=rules.notice_days)
+# The agenda, its materials and the ballots go at this local hour of their day.
+AGENDA_TIME = time(9, 0)
+
+
+def earliest_day(now: datetime, rules: BodyRules, timezone: str) -> date:
+    """The first day an ordinary meeting announced now may be held: notice_days calendar days
+    ahead in the organisation's zone (4.8: «не позднее 5 дней до дня проведения»)."""
+    return now.astimezone(ZoneInfo(timezone)).date() + timedelta(days=rules.notice_days)
+
+
+def earliest_ordinary(now: datetime, rules: BodyRules, timezone: str) -> datetime:
+    """The earliest start of an ordinary meeting announced now: the first moment (local
+    midnight) of `earliest_day`."""
+    zone = ZoneInfo(timezone)
+    return datetime.combine(earliest_day(now, rules, timezone), time(), tzinfo=zone).astimezone(
+        UTC
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +166,12 @@ def check_schedule(
     if starts_at <= now:
         raise ValidationError("meeting-error-past", example=DATE_EXAMPLE)
     check_horizon(starts_at, now=now, timezone=timezone, key="meeting-error-too-far")
-    earliest = earliest_ordinary(now, rules)
-    short = starts_at < earliest
+    short = starts_at < earliest_ordinary(now, rules, timezone)
     if short and not extraordinary:
         raise ValidationError(
             "meeting-error-too-soon",
             days=rules.notice_days,
-            earliest=earliest.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M"),
+            earliest=earliest_day(now, rules, timezone).strftime("%d.%m.%Y"),
         )
     if short and not short_notice_confirmed:
         raise ValidationError("meeting-error-confirm-short-notice", days=rules.notice_days)
@@ -189,10 +202,11 @@ def notice_plan(
     starts_at: datetime,
     form: MeetingForm,
     rules: BodyRules,
+    timezone: str,
     vote_deadline: datetime | None = None,
 ) -> list[PlannedNotice]:
     """Every notice a newly announced meeting needs, each due no earlier than now."""
-    agenda_at = max(now, agenda_due(starts_at, rules))
+    agenda_at = max(now, agenda_due(starts_at, rules, timezone))
     plan = [
         PlannedNotice(NoticeKind.ANNOUNCEMENT, now),
         PlannedNotice(NoticeKind.AGENDA, agenda_at),
@@ -212,6 +226,126 @@ def notice_plan(
             plan.append(PlannedNotice(NoticeKind.BALLOT_REMINDER, deadline - timedelta(days=1)))
         plan.append(PlannedNotice(NoticeKind.VOTING_CLOSE, max(deadline, agenda_at)))
     return plan
+
+
+# The order in which one person gets a meeting's notices when several are due at once (after
+# downtime, or inside the notice period): what was announced before the agenda, the agenda and
+# its materials before the ballot, reminders before what closes the voting.
+SERIES_ORDER = (
+    NoticeKind.ANNOUNCEMENT,
+    NoticeKind.RESCHEDULED,
+    NoticeKind.CANCELLED,
+    NoticeKind.AGENDA,
+    NoticeKind.AGENDA_UPDATE,
+    NoticeKind.BALLOT,
+    NoticeKind.BALLOT_UPDATE,
+    NoticeKind.REMINDER_WEEK,
+    NoticeKind.REMINDER_DAY,
+    NoticeKind.BALLOT_REMINDER,
+    NoticeKind.REMINDER_HOUR,
+    NoticeKind.VOTING_CLOSE,
+    NoticeKind.RESULTS,
+    NoticeKind.MINUTES_REMINDER,
+    NoticeKind.MINUTES_LAST_CALL,
+    NoticeKind.MINUTES_OVERDUE,
+    NoticeKind.MINUTES,
+    NoticeKind.CONSULT_ESCALATE,
+    NoticeKind.CONSULT_REMINDER,
+)
+
+
+def series_key(kind: NoticeKind, due_at: datetime, notice_id: int) -> tuple[datetime, int, int]:
+    """Sorts a meeting's notices into the order its people get them: by due time, and at the
+    same time by their place in the series."""
+    return due_at, SERIES_ORDER.index(kind), notice_id
+
+
+REMINDER_SERIES = (NoticeKind.REMINDER_WEEK, NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR)
+MINUTES_SERIES = (
+    NoticeKind.MINUTES_REMINDER,
+    NoticeKind.MINUTES_LAST_CALL,
+    NoticeKind.MINUTES_OVERDUE,
+)
+# A reminder is about the future: each series says only its latest true thing.
+SERIES: dict[NoticeKind, tuple[NoticeKind, ...]] = {
+    **dict.fromkeys(REMINDER_SERIES, REMINDER_SERIES),
+    **dict.fromkeys(MINUTES_SERIES, MINUTES_SERIES),
+    NoticeKind.BALLOT_REMINDER: (NoticeKind.BALLOT_REMINDER,),
+}
+# Past this, a notice that still goes (an agenda, a ballot, a result) says it is late.
+LATE_AFTER = timedelta(minutes=30)
+# «Через неделю» is still true a day late, not more.
+WEEK_REMINDER_GRACE = timedelta(days=1)
+
+
+class SkipReason(StrEnum):
+    """Why a notice was not sent when its turn came (the bot was down over its moment)."""
+
+    STARTED = "started"  # the meeting it reminds of has begun
+    SUPERSEDED = "superseded"  # a later notice of the same series is due as well
+    OUTDATED = "outdated"  # what it says is no longer true («завтра» on the day itself)
+    CLOSED = "closed"  # a ballot reminder after voting closed
+
+
+@dataclass(frozen=True, slots=True)
+class DueNotice:
+    """A notice of the same meeting, as far as staleness is concerned."""
+
+    kind: NoticeKind
+    due_at: datetime
+
+
+def skip_reason(
+    notice: DueNotice,
+    *,
+    now: datetime,
+    starts_at: datetime,
+    vote_deadline: datetime | None,
+    timezone: str,
+    others: list[DueNotice],
+) -> SkipReason | None:
+    """Whether a reminder due at `notice.due_at` is still worth sending `now`, among the other
+    live notices of its meeting. Agendas, ballots and results are never skipped: late, they
+    still go (and say so)."""
+    series = SERIES.get(notice.kind)
+    if series is None:
+        return None
+    zone = ZoneInfo(timezone)
+    about_the_meeting = notice.kind not in MINUTES_SERIES
+    checks = (
+        (about_the_meeting and now >= starts_at, SkipReason.STARTED),
+        (
+            notice.kind is NoticeKind.BALLOT_REMINDER
+            and vote_deadline is not None
+            and now >= vote_deadline,
+            SkipReason.CLOSED,
+        ),
+        (
+            any(o.kind in series and notice.due_at < o.due_at <= now for o in others),
+            SkipReason.SUPERSEDED,
+        ),
+        (
+            notice.kind is NoticeKind.REMINDER_DAY
+            and now.astimezone(zone).date() >= starts_at.astimezone(zone).date(),
+            SkipReason.OUTDATED,
+        ),
+        (
+            notice.kind is NoticeKind.REMINDER_WEEK and now - notice.due_at > WEEK_REMINDER_GRACE,
+            SkipReason.OUTDATED,
+        ),
+    )
+    return next((reason for stale, reason in checks if stale), None)
+
+
+def is_late(kind: NoticeKind, due_at: datetime, now: datetime) -> bool:
+    """A notice that still goes long after its moment (not a reminder: those are skipped)."""
+    return kind not in SERIES and now - due_at > LATE_AFTER
+
+
+def days_left(deadline: datetime, now: datetime, timezone: str) -> int:
+    """Calendar days from today to the deadline's day in `timezone` (0: it is today)."""
+    zone = ZoneInfo(timezone)
+    return max(0, (deadline.astimezone(zone).date() - now.astimezone(zone).date()).days)
 
 
 def week_before(*, now: datetime, starts_at: datetime) -> list[PlannedNotice]:
@@ -239,8 +373,12 @@ def minutes_deadline(starts_at: datetime, rules: BodyRules) -> datetime:
     return starts_at + timedelta(days=rules.minutes_days)
 
 
-def agenda_due(starts_at: datetime, rules: BodyRules) -> datetime:
-    return starts_at - timedelta(days=rules.notice_days)
+def agenda_due(starts_at: datetime, rules: BodyRules, timezone: str) -> datetime:
+    """The agenda goes at 09:00 local on the day notice_days calendar days before the
+    meeting's day (4.8), not notice_days × 24 hours before its start."""
+    zone = ZoneInfo(timezone)
+    day = starts_at.astimezone(zone).date() - timedelta(days=rules.notice_days)
+    return datetime.combine(day, AGENDA_TIME, tzinfo=zone).astimezone(UTC)
 
 
 def proposals_close(starts_at: datetime, rules: BodyRules) -> datetime:

@@ -27,6 +27,7 @@ from bot.domain.cells import neutralise
 from bot.domain.errors import AccessDenied, NotFound, ValidationError
 from bot.domain.meetings import MeetingStatus, horizon, valid_title
 from bot.domain.model import Role
+from bot.domain.quiet import QuietHours
 from bot.services.access import Actor, require_body_manager
 from storage import bodies, meetings, organisations, people
 from storage import cadence as store
@@ -60,9 +61,10 @@ def year_window(kind: PeriodKind, today: date) -> tuple[date, date]:
 
 
 class CadenceService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, *, quiet: QuietHours | None = None) -> None:
         self._db = db
         self._clock = clock
+        self._quiet = quiet
 
     async def _status(self, conn: AsyncConnection, body: Body, period: Period) -> PeriodStatus:
         requirement = DEFAULTS[body.kind]
@@ -205,6 +207,8 @@ class CadenceService:
                     for p in await organisations.coordinator_ids(conn, organisation.id)
                 ]
                 for body in await bodies.list_bodies(conn, organisation.id):
+                    if self._quiet is not None and self._quiet.is_quiet(now, body.timezone):
+                        continue  # the hourly check after quiet hours sends it
                     today = local_day(now, body.timezone)
                     period = period_of(DEFAULTS[body.kind].kind, today)
                     offset = due_reminder(period, today)

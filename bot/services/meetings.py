@@ -61,6 +61,17 @@ class MeetingView:
 
 
 @dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    """Per notice and person: (notice, name, delivery status, error); and the notices skipped
+    because their moment passed while the bot was down (the reason in their details)."""
+
+    meeting: Meeting
+    body: Body
+    rows: list[tuple[Notice, str, str, str | None]]
+    skipped: list[Notice]
+
+
+@dataclass(frozen=True, slots=True)
 class Decided:
     proposal: Proposal
     proposer: Person
@@ -129,6 +140,7 @@ class MeetingService:
                         starts_at=schedule.starts_at,
                         form=draft.form,
                         rules=body.rules,
+                        timezone=body.timezone,
                         vote_deadline=schedule.vote_deadline,
                     ),
                     *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
@@ -369,6 +381,7 @@ class MeetingService:
                     starts_at=schedule.starts_at,
                     form=meeting.form,
                     rules=body.rules,
+                    timezone=body.timezone,
                     vote_deadline=schedule.vote_deadline,
                 ),
                 *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
@@ -436,10 +449,8 @@ class MeetingService:
             raise Conflict("meeting-error-already-started")
         return meeting, access.body, access
 
-    async def deliveries(
-        self, actor: Actor, meeting_id: int
-    ) -> tuple[Meeting, Body, list[tuple[Notice, str, str, str | None]]]:
-        """Who did not get which notice, and why: (notice, person's name, status, error)."""
+    async def deliveries(self, actor: Actor, meeting_id: int) -> DeliveryReport:
+        """Who got which notice, who did not and why, and the notices not sent at all."""
         async with self._db.read() as conn:
             meeting = await meetings.get_meeting(conn, meeting_id)
             if meeting is None:
@@ -457,7 +468,8 @@ class MeetingService:
                     person = await people.get_person(conn, delivery.person_id)
                     name = person.full_name if person else "?"
                 report.append((notice, name, delivery.status, delivery.error))
-        return meeting, access.body, report
+            skipped = await notices.skipped_of(conn, meeting.id)
+        return DeliveryReport(meeting, access.body, report, skipped)
 
     async def group_link_code(self, actor: Actor, body_id: int) -> str:
         """A one-time code the secretary sends in the body's Telegram group to link it."""

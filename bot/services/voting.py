@@ -82,11 +82,20 @@ class VoterState:
     source: Source | None
     reachable: bool
     in_room: bool = False  # counted in an open vote in the room: votes there, not by ballot
+    has_telegram: bool = True  # unreachable with Telegram: they stopped the bot
 
     @property
     def waiting(self) -> bool:
         """Has neither signed a ballot nor voted in the room."""
         return not self.voted and not self.in_room
+
+
+@dataclass(frozen=True, slots=True)
+class Reminded:
+    """A reminder to those who have not voted: how many it reaches, and who it cannot."""
+
+    reached: int
+    missed: list[VoterState]
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,6 +497,7 @@ class VotingService:
                     present=member.present,
                     source=ballot.source if member.signed and ballot else None,
                     reachable=person.telegram_id is not None and person.reachable,
+                    has_telegram=person.telegram_id is not None,
                     in_room=member.counted and member.present and not member.signed,
                 )
             )
@@ -503,20 +513,29 @@ class VotingService:
             participation=taking_part,
         )
 
-    async def remind(self, actor: Actor, meeting_id: int) -> int:
-        """Reminds, now, every voter who has not signed; returns how many there are."""
+    async def remind(self, actor: Actor, meeting_id: int) -> Reminded:
+        """Reminds, now, every voter who has not signed: how many it reaches, and who it
+        cannot (no Telegram, or they stopped the bot) and so needs a paper ballot."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
             turnout = await self._turnout(conn, actor, meeting_id)
             self._require_open_ballots(turnout.meeting)
-            waiting = sum(1 for v in turnout.voters if v.waiting)
-            if waiting == 0:
+            waiting = [v for v in turnout.voters if v.waiting]
+            if not waiting:
                 raise Conflict("voting-error-everyone-voted")
             notice = await notices.add_notice(
-                conn, meeting_id=meeting_id, kind=NoticeKind.BALLOT_REMINDER, due_at=now, now=now
+                conn,
+                meeting_id=meeting_id,
+                kind=NoticeKind.BALLOT_REMINDER,
+                due_at=now,
+                now=now,
+                details={"asked": 1},  # the secretary's, now: not held for quiet hours
             )
         self._scheduler.arm(notice.id, notice.due_at)
-        return waiting
+        return Reminded(
+            reached=sum(v.reachable for v in waiting),
+            missed=[v for v in waiting if not v.reachable],
+        )
 
     def _require_open_ballots(self, meeting: Meeting) -> None:
         if not meeting.form.has_ballot or meeting.ballots_closed_at is not None:

@@ -7,9 +7,18 @@ period-quarter = { $quarter ->
     } { $roman } of { NUMBER($year, useGrouping: 0) }
 period-academic-year = In the { NUMBER($start, useGrouping: 0) }/{ NUMBER($end, useGrouping: 0) } academic year
 
-cadence-missing-council = 📅 { $period } the council “{ $body }” has held { $held } and announced { $announced } of { $required } required meetings (clause 4.6). Still in the plan: { $planned }. The period ends on { $ends }.
-cadence-missing-asset = 📅 { $period } the asset “{ $body }” has no meeting (clause 3.3): held { $held }, announced { $announced }. In the plan: { $planned }. The quarter ends on { $ends }.
-cadence-missing-rmo = 📅 { $period } the RMO “{ $body }” has held { $held } and announced { $announced } of { $required } meetings (clause 3.2). In the plan: { $planned }. The academic year ends on { $ends }.
+cadence-missing-council = 📅 { $period } the council “{ $body }” must hold at least { $required } { $required ->
+        [one] meeting
+       *[other] meetings
+    } (clause 4.6): held { $held }, announced { $announced }. Still in the plan: { $planned }. The year ends on { $ends }.
+cadence-missing-asset = 📅 { $period } the asset “{ $body }” has no meeting and must hold at least { $required } { $required ->
+        [one] meeting
+       *[other] meetings
+    } a quarter (clause 3.3): held { $held }, announced { $announced }. In the plan: { $planned }. The quarter ends on { $ends }.
+cadence-missing-rmo = 📅 { $period } the RMO “{ $body }” must hold at least { $required } { $required ->
+        [one] meeting
+       *[other] meetings
+    } (clause 3.2): held { $held }, announced { $announced }. In the plan: { $planned }. The academic year ends on { $ends }.
 cadence-missing-seminar = None of them is a practical seminar yet (clause 3.2).
 
 plan-body = 📅 { $body }

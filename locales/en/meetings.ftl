@@ -94,6 +94,7 @@ notice-agenda-materials = Materials: { $count ->
 notice-propose-until = You can propose an additional agenda item until { $cutoff }.
 notice-ballot-open = 🗳 Voting by ballot is open: the ballot will arrive in a separate message.
 notice-reminder-day = ⏰ Reminder: the meeting is tomorrow.
+notice-late = ⚠️ Late: this notice was due { $due }, but the bot was unavailable.
 notice-reminder-hour = ⏰ Reminder: the meeting is in an hour.
 notice-rescheduled = 🔁 The meeting has been rescheduled. Previously: { $old }.
 notice-cancelled = ❌ The meeting has been cancelled.
@@ -158,9 +159,16 @@ cancel-meeting-confirm = Cancel the meeting on { $when }? Members will receive a
 cancel-meeting-yes = Yes, cancel the meeting
 cancel-meeting-done = The meeting has been cancelled; members are receiving the notice.
 report-title = Delivery of notices for the meeting on { $when }:
-report-kind = • { $kind }: { $count } delivered
+report-kind = • { $kind }: { $count } of { $total } delivered
+report-more = …and { $count } more
 report-problems = Not received by:
 report-problem = • { $name } — { $kind }: { $reason }
+report-skipped = Not sent (the bot was down and the moment passed):
+report-skipped-line = • { $kind } ({ $due }): { $reason }
+report-skip-started = the meeting had already begun
+report-skip-superseded = the next reminder was due by then, and that one was sent
+report-skip-outdated = it would no longer have been true
+report-skip-closed = voting had already closed
 report-all-delivered = Everyone who has Telegram has received the notices.
 report-status-no_telegram = no Telegram (tell them in person or on paper)
 report-status-unreachable = not receiving messages: never started the bot or stopped it
@@ -170,3 +178,16 @@ group-instructions = To have announcements posted in a group as well: add the bo
     The code is valid for 24 hours. Ballots are never sent to the group.
 group-linked = The group is linked to “{ $body }”: meeting announcements will be posted here.
 group-error-code = This code does not work: it is wrong, expired or was issued to someone else. Get a new one in the bot: council → “Telegram group”.
+
+## To the secretary after each notice: whom it did not reach (clauses 4.8, 4.10).
+
+undelivered-title = 📭 The “{ $kind }” of the meeting of “{ $body }” on { $date } did not reach { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }:
+undelivered-line = • { $name } — { $reason }
+undelivered-reason-no_telegram = no Telegram
+undelivered-reason-unreachable = stopped the bot or never started it
+undelivered-reason-failed = a delivery error, the bot could not send it
+undelivered-hint = Hand them a paper copy or tell them in person.
+undelivered-hint-ballot = Hand them a paper ballot, and enter the completed one with “📝 Enter a paper ballot” under “Voting progress”.

@@ -50,7 +50,11 @@ minutes-error-too-long = The text is too long: up to { $max } characters. Please
 notice-minutes = 📄 Minutes No. { $number } of the meeting of “{ $body }” on { $date }.
 notice-minutes-corrected = 📄 Corrected version of Minutes No. { $number } of the meeting of “{ $body }” on { $date }. Reason: { $reason }
 notice-minutes-reminder = 📝 The minutes of the meeting of “{ $body }” on { $date } have not been sent to members yet. Deadline: { $deadline } (clause 4.10).
-notice-minutes-last-call = ⚠️ Two days left: the minutes of the meeting of “{ $body }” on { $date } must be sent to members by { $deadline } (clause 4.10).
+notice-minutes-last-call = ⚠️ { $days ->
+        [0] Today is the last day
+        [one] { $days } day left
+       *[other] { $days } days left
+    }: the minutes of the meeting of “{ $body }” on { $date } must be sent to members by { $deadline } (clause 4.10).
 notice-minutes-overdue = ⚠️ The deadline has passed: the minutes of the meeting of “{ $body }” on { $date } should have reached members by { $deadline } (clause 4.10), but they have not been sent.
 notice-button-minutes = 📝 Open the minutes
 notice-kind-minutes_reminder = minutes reminder

@@ -55,6 +55,11 @@ turnout-reminded = Reminder sent to { $count ->
         [one] { $count } person
        *[other] { $count } people
     }.
+turnout-reminded-missed = Will not get it, a paper ballot is needed: { $names }.
+turnout-reminded-missed-name = { $name } ({ $reason ->
+        [stopped] stopped the bot
+       *[no_telegram] no Telegram
+    })
 turnout-paper = 📝 Enter a paper ballot
 paper-choose = Whose paper ballot are you entering?
 paper-ask = Paper ballot: { $name }

@@ -8,9 +8,18 @@ period-quarter = { $quarter ->
     } { $roman } квартале { NUMBER($year, useGrouping: 0) } года
 period-academic-year = В { NUMBER($start, useGrouping: 0) }/{ NUMBER($end, useGrouping: 0) } учебном году
 
-cadence-missing-council = 📅 { $period } у совета «{ $body }» проведено { $held } и объявлено { $announced } из { $required } обязательных заседаний (п. 4.6). В плане ещё: { $planned }. Период заканчивается { $ends }.
-cadence-missing-asset = 📅 { $period } нет заседания актива «{ $body }» (п. 3.3): проведено { $held }, объявлено { $announced }. В плане: { $planned }. Квартал заканчивается { $ends }.
-cadence-missing-rmo = 📅 { $period } у РМО «{ $body }» проведено { $held } и объявлено { $announced } из { $required } заседаний (п. 3.2). В плане: { $planned }. Учебный год заканчивается { $ends }.
+cadence-missing-council = 📅 { $period } совет «{ $body }» должен провести не менее { $required } { $required ->
+        [one] заседания
+       *[other] заседаний
+    } (п. 4.6): проведено { $held }, объявлено { $announced }. В плане ещё: { $planned }. Год заканчивается { $ends }.
+cadence-missing-asset = 📅 { $period } нет заседания актива «{ $body }»: нужно не менее { $required } { $required ->
+        [one] заседания
+       *[other] заседаний
+    } в квартал (п. 3.3); проведено { $held }, объявлено { $announced }. В плане: { $planned }. Квартал заканчивается { $ends }.
+cadence-missing-rmo = 📅 { $period } РМО «{ $body }» должно провести не менее { $required } { $required ->
+        [one] заседания
+       *[other] заседаний
+    } (п. 3.2): проведено { $held }, объявлено { $announced }. В плане: { $planned }. Учебный год заканчивается { $ends }.
 cadence-missing-seminar = Среди них ещё нет практического семинара (п. 3.2).
 
 plan-body = 📅 { $body }

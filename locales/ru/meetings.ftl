@@ -95,6 +95,7 @@ notice-agenda-materials = Материалы: { $count ->
 notice-propose-until = Предложить дополнительный вопрос в повестку можно до { $cutoff }.
 notice-ballot-open = 🗳 Голосование по опросному листу открыто: опросный лист придёт отдельным сообщением.
 notice-reminder-day = ⏰ Напоминание: заседание завтра.
+notice-late = ⚠️ С опозданием: это извещение должно было прийти { $due }, но бот был недоступен.
 notice-reminder-hour = ⏰ Напоминание: заседание через час.
 notice-rescheduled = 🔁 Заседание перенесено. Было: { $old }.
 notice-cancelled = ❌ Заседание отменено.
@@ -159,9 +160,16 @@ cancel-meeting-confirm = Отменить заседание { $when }? Член
 cancel-meeting-yes = Да, отменить заседание
 cancel-meeting-done = Заседание отменено, члены получают извещение.
 report-title = Доставка извещений о заседании { $when }:
-report-kind = • { $kind }: доставлено { $count }
+report-kind = • { $kind }: доставлено { $count } из { $total }
+report-more = …и ещё { $count }
 report-problems = Не получили:
 report-problem = • { $name } — { $kind }: { $reason }
+report-skipped = Не отправлено (бот был недоступен, и момент прошёл):
+report-skipped-line = • { $kind } ({ $due }): { $reason }
+report-skip-started = заседание уже началось
+report-skip-superseded = к тому времени пришла пора следующего напоминания, отправлено оно
+report-skip-outdated = оно было бы уже неверным
+report-skip-closed = голосование уже закрыто
 report-all-delivered = Все, у кого есть Telegram, получили извещения.
 report-status-no_telegram = нет Telegram (сообщите лично или на бумаге)
 report-status-unreachable = не получает сообщения: не запускал бота или остановил его
@@ -171,3 +179,17 @@ group-instructions = Чтобы объявления приходили и в г
     Код действует сутки. Опросные листы в группу не приходят никогда.
 group-linked = Группа привязана к «{ $body }»: сюда будут приходить объявления о заседаниях.
 group-error-code = Код не подходит: он неверный, просрочен или выдан другому человеку. Получите новый в боте: совет → «Группа в Telegram».
+
+## Секретарю после каждого извещения: кого оно не достигло (п. 4.8, 4.10).
+
+undelivered-title = 📭 «{ $kind }» о заседании «{ $body }» { $date } не { $count ->
+        [one] получил { $count } человек
+        [few] получили { $count } человека
+       *[many] получили { $count } человек
+    }:
+undelivered-line = • { $name } — { $reason }
+undelivered-reason-no_telegram = нет Telegram
+undelivered-reason-unreachable = остановил(а) бота или ни разу его не запускал(а)
+undelivered-reason-failed = ошибка доставки, бот не смог отправить
+undelivered-hint = Передайте им бумажную копию или сообщите лично.
+undelivered-hint-ballot = Передайте им бумажный опросный лист, а заполненный внесите кнопкой «📝 Внести бумажный лист» в «Ходе голосования».

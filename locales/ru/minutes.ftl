@@ -50,7 +50,12 @@ minutes-error-too-long = Слишком длинный текст: до { $max }
 notice-minutes = 📄 Протокол № { $number } заседания «{ $body }» от { $date }.
 notice-minutes-corrected = 📄 Исправленная редакция протокола № { $number } заседания «{ $body }» от { $date }. Причина: { $reason }
 notice-minutes-reminder = 📝 Протокол заседания «{ $body }» от { $date } ещё не отправлен членам. Срок — { $deadline } (п. 4.10).
-notice-minutes-last-call = ⚠️ Осталось два дня: протокол заседания «{ $body }» от { $date } нужно отправить членам до { $deadline } (п. 4.10).
+notice-minutes-last-call = ⚠️ { $days ->
+        [0] Сегодня последний день
+        [one] Остался { $days } день
+        [few] Осталось { $days } дня
+       *[many] Осталось { $days } дней
+    }: протокол заседания «{ $body }» от { $date } нужно отправить членам до { $deadline } (п. 4.10).
 notice-minutes-overdue = ⚠️ Срок истёк: протокол заседания «{ $body }» от { $date } должен был дойти до членов до { $deadline } (п. 4.10), но не отправлен.
 notice-button-minutes = 📝 Открыть протокол
 notice-kind-minutes_reminder = напоминание о протоколе

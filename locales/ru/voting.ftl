@@ -55,6 +55,11 @@ turnout-reminded = Напоминание отправлено: { $count ->
         [one] { $count } человеку
        *[other] { $count } людям
     }.
+turnout-reminded-missed = Не получат — нужен бумажный лист: { $names }.
+turnout-reminded-missed-name = { $name } ({ $reason ->
+        [stopped] остановил(а) бота
+       *[no_telegram] нет Telegram
+    })
 turnout-paper = 📝 Внести бумажный лист
 paper-choose = Чей бумажный опросный лист вносите?
 paper-ask = Бумажный лист: { $name }
