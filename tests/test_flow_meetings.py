@@ -30,6 +30,7 @@ async def announce(
     form: str = "очное",
     kind: str = "очередное",
     items: tuple[str, ...] = ("О плане работы на второе полугодие",),
+    speakers: tuple[str | None, ...] = (),
 ) -> None:
     """The whole form, typed and tapped as a secretary would."""
     await open_new_meeting(secretary)
@@ -44,7 +45,11 @@ async def announce(
         if number:
             await secretary.press("➕ Ещё вопрос")
         await secretary.send(title)
-        await secretary.press("Без докладчика")
+        speaker = speakers[number] if number < len(speakers) else None
+        if speaker:
+            await secretary.send(speaker)
+        else:
+            await secretary.press("Без докладчика")
         await secretary.press("Готово")
         await secretary.press("Да, нужно решение")
     await secretary.press("Проверить и объявить")
