@@ -20,6 +20,7 @@ from bot.domain.meetings import (
     check_schedule,
     expected_attendance,
     notice_plan,
+    parse_agenda,
     parse_local,
     parse_time,
     proposals_close,
@@ -642,3 +643,26 @@ def test_draft_checks_the_schedule_too() -> None:
         soon.checked(now=NOW, rules=DEFAULT, timezone=TOMSK)
     assert caught.value.key == "meeting-error-too-soon"
     assert caught.value.params["earliest"] == "06.03.2027 16:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("О плане работы", ["О плане работы"]),
+        ("1. О плане\n2. О конкурсе", ["О плане", "О конкурсе"]),
+        ("1) О плане\n\n  2)О конкурсе  \n", ["О плане", "О конкурсе"]),
+        ("- О плане\n— О конкурсе\n• Разное", ["О плане", "О конкурсе", "Разное"]),
+        # A number that is part of the title stays.
+        ("2027 год: итоги\n10 лет РМО", ["2027 год: итоги", "10 лет РМО"]),
+    ],
+)
+def test_an_agenda_typed_at_once_is_one_item_a_line(text: str, titles: list[str]) -> None:
+    assert parse_agenda(text, room=30) == titles
+
+
+def test_an_agenda_longer_than_the_room_left_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_agenda("Первый вопрос\nВторой вопрос", room=1)
+    assert caught.value.key == "draft-error-too-many-items"
+    with pytest.raises(ValidationError):
+        parse_agenda("\n  \n", room=30)
