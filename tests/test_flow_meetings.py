@@ -78,7 +78,13 @@ async def test_the_agenda_arrives_exactly_five_days_before_and_not_sooner(
     announcement = first.bot_messages[0]
     assert "📅 Объявлено заседание." in announcement.text
     assert "Когда: четверг, 11.03.2027 15:00" in announcement.text
-    assert "Повестка и материалы придут: суббота, 06.03.2027 15:00." in announcement.text
+    # Clause 4.8: members are told «о примерном перечне вопросов» with the date, not later.
+    assert (
+        "Примерный перечень вопросов:\n"
+        "1. О плане работы на второе полугодие\n"
+        "2. О конкурсе «Учитель года»\n"
+        "Повестка и материалы придут: суббота, 06.03.2027 15:00." in announcement.text
+    )
     assert announcement.buttons == ["✅ Приду", "❌ Не смогу", "Открыть заседание"]
     ics = first.documents[0]
     assert ics.filename.endswith(".ics")

@@ -94,6 +94,7 @@ notice-agenda-comes = The agenda and materials will arrive on { $when }.
 notice-agenda-follows = The agenda and materials follow in the next message.
 notice-agenda = 📋 Meeting agenda and materials.
 notice-agenda-update = 📋 An item has been added to the agenda: { $title }
+notice-agenda-preliminary = Preliminary list of items:
 notice-agenda-title = Agenda:
 notice-agenda-item = { $number }. { $title }
 notice-agenda-speaker = Speaker: { $speaker }

@@ -94,6 +94,7 @@ notice-agenda-comes = Повестка и материалы придут: { $wh
 notice-agenda-follows = Повестка и материалы — в следующем сообщении.
 notice-agenda = 📋 Повестка заседания и материалы.
 notice-agenda-update = 📋 В повестку добавлен вопрос: { $title }
+notice-agenda-preliminary = Примерный перечень вопросов:
 notice-agenda-title = Повестка:
 notice-agenda-item = { $number }. { $title }
 notice-agenda-speaker = Докладчик: { $speaker }
