@@ -15,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.consultation_texts import ConsultCb, actions, describe
+from bot.documents.names import signed
 from bot.documents.report import (
     COLUMNS,
     SUMMARY_KEYS,
@@ -25,7 +26,7 @@ from bot.documents.report import (
 )
 from bot.domain import consultations as rules
 from bot.domain.consultations import Direction, Mode, Size
-from bot.domain.errors import ValidationError
+from bot.domain.errors import Conflict, ValidationError
 from bot.domain.meetings import parse_local
 from bot.domain.people import subject as valid_subject
 from bot.notifier import Notifier
@@ -329,14 +330,33 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
     ) -> None:
-        outcome = await consultations.take(actor, callback_data.id)
+        try:
+            outcome = await consultations.take(actor, callback_data.id)
+        except Conflict as lost:
+            if lost.key != "consultation-error-taken":
+                raise
+            # Lost the race: the offer itself says who took it; no alert on top of it.
+            case = await consultations.view(actor, callback_data.id)
+            if case.methodist is None:
+                raise
+            key = "consultation-taken-by-other"
+            await message_of(query).edit_text(
+                i18n.get(key, id=case.consultation.id, name=signed(case.methodist.full_name))
+                + "\n\n"
+                + describe(i18n, case),
+                reply_markup=actions(i18n, case),
+            )
+            return
         await refresh(query, outcome.case, i18n, "consultation-taken-by-you")
         teacher, others = outcome.tell[0], outcome.tell[1:]
         name = outcome.case.methodist.full_name if outcome.case.methodist else ""
         await tell(notifier, Outcome(outcome.case, [teacher]), "consultation-taken", name=name)
         for person in others:
             await notifier.notify(
-                person, "consultation-taken-by-other", id=outcome.case.consultation.id
+                person,
+                "consultation-taken-by-other",
+                id=outcome.case.consultation.id,
+                name=signed(name),
             )
 
     @r.callback_query(ConsultCb.filter(F.action == "propose"))

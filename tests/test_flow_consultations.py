@@ -70,9 +70,13 @@ async def test_the_whole_life_of_a_consultation(app: BotUnderTest) -> None:
     await first.press("✋ Беру", in_message=offer)
     assert "Запрос ваш" in first.last_text
     assert "Антонова Алла Борисовна" in (await teacher.wait_for("взял методист")).text
-    await second.wait_for("уже взял другой методист")
-    late = await second.press("✋ Беру", in_message=second.bot_messages[0])
-    assert "уже взял другой методист" in (late.text or "")
+    await second.wait_for("взял(а) А. Б. Антонова")
+    # Pressed a moment too late: the offer itself changes, no alert on top of the message.
+    stale = second.bot_messages[0]
+    late = await second.press("✋ Беру", in_message=stale)
+    assert not late.text
+    assert stale.text.startswith("Запрос № 1 взял(а) А. Б. Антонова.")
+    assert "✋ Беру" not in stale.buttons
 
     await first.press("🕒 Предложить время")
     await first.send("15.03.2027 16:00")
@@ -117,9 +121,10 @@ async def test_two_methodists_press_at_once_and_exactly_one_wins(app: BotUnderTe
         for chat, offer, d in zip((first, second), offers, data, strict=True)
     ]
     await app.fake.settle()
-    answers = [app.fake.callback_answers[i] for i in ids]
-    refused = [a for a in answers if a.text and "уже взял" in a.text]
-    assert len(refused) == 1
+    # No alert for either: the winner's offer becomes theirs, the loser's says who took it.
+    assert all(not app.fake.callback_answers[i].text for i in ids)
+    assert sorted("Запрос ваш" in offer.text for offer in offers) == [False, True]
+    assert sum("взял(а)" in offer.text for offer in offers) == 1
     async with app.db.read() as conn:
         row = (await conn.execute(select(consultations))).one()
         winner = await people.get_person(conn, row.methodist_id)

@@ -200,6 +200,40 @@ async def test_the_protocol_reads_as_offices_write_it(app: BotUnderTest) -> None
     assert "Секретарь\t______________\tА. С. Петрова" in lines
 
 
+async def test_next_steps_are_where_people_are(app: BotUnderTest) -> None:
+    """Issue 14, item 14: the протокол's button on «Голосование завершено», the draft's on
+    «возвращён на доработку», the card after the meeting says who took part, and an old
+    ballot loses its buttons once voting has closed."""
+    secretary, chair, voters, _ = await close_hybrid_meeting(app)
+    closed = next(m for m in secretary.bot_messages if "Голосование завершено" in m.text)
+    assert closed.buttons == ["📝 Протокол"]
+
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    card = secretary.last_text
+    assert "Придут" not in card
+    assert "Участвовали 4 из 5" in card
+
+    await secretary.press("📝 Протокол", in_message=closed)
+    assert "— черновик" in secretary.last_text
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    await chair.press("↩️ Вернуть на доработку", in_message=request)
+    await chair.send("Добавьте выступление Ивановой")
+    returned = await secretary.wait_for("возвращён на доработку")
+    await secretary.press("📝 Открыть протокол", in_message=returned)
+    assert "— черновик" in secretary.last_text
+    assert "✏️ Вопрос 1" in secretary.buttons()
+
+    # The member voted in the room and never signed the ballot that came to the chat.
+    late = voters[2]
+    ballot = next(m for m in reversed(late.bot_messages) if "Опросный лист:" in m.text)
+    assert "1 · За" in ballot.buttons
+    await late.press("1 · За", in_message=ballot)
+    assert ballot.buttons == []
+    assert "Голосование завершено" in ballot.text
+
+
 async def test_the_deputy_signs_when_the_chair_is_absent(app: BotUnderTest) -> None:
     secretary, chair, voters, _ = await close_hybrid_meeting(app)
     deputy = await person(app.db, "Смирнов Олег Петрович", telegram_id=2003)
