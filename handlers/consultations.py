@@ -35,7 +35,7 @@ from bot.services.consultations import Case, ConsultationService, Outcome, Reque
 from handlers.filters import ANSWER
 from handlers.menu import MenuCb
 from handlers.render import message_of
-from storage.models import Consultation, Person
+from storage.models import Consultation, MethodistProfile, Person
 
 LISTED = 20
 
@@ -107,6 +107,29 @@ def _viewer_of(case: Case, person: Person) -> str:
     if case.consultation.status == "offered":
         return "offered"
     return "coordinator"
+
+
+def profile_screen(
+    current: MethodistProfile, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    """What requests a methodist is offered: subjects (typed), directions (tapped)."""
+    kb = InlineKeyboardBuilder()
+    for direction in Direction:
+        mark = "✅ " if direction.value in current.directions else ""
+        kb.button(
+            text=mark + i18n.get(f"direction-{direction.value}"),
+            callback_data=AskCb(step="dir", value=direction.value),
+        )
+    kb.button(text=i18n.get("profile-subjects-edit"), callback_data=AskCb(step="subjects"))
+    kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="consult"))
+    kb.adjust(1)
+    text = i18n.get(
+        "methodist-profile",
+        subjects=", ".join(current.subjects) or i18n.get("methodist-any"),
+        directions=", ".join(i18n.get(f"direction-{d}") for d in current.directions)
+        or i18n.get("methodist-any"),
+    )
+    return text, kb.as_markup()
 
 
 def router() -> Router:
@@ -545,27 +568,11 @@ def router() -> Router:
         *,
         edit: bool,
     ) -> None:
-        current = await consultations.profile(actor)
-        kb = InlineKeyboardBuilder()
-        for direction in Direction:
-            mark = "✅ " if direction.value in current.directions else ""
-            kb.button(
-                text=mark + i18n.get(f"direction-{direction.value}"),
-                callback_data=AskCb(step="dir", value=direction.value),
-            )
-        kb.button(text=i18n.get("profile-subjects-edit"), callback_data=AskCb(step="subjects"))
-        kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="consult"))
-        kb.adjust(1)
-        text = i18n.get(
-            "methodist-profile",
-            subjects=", ".join(current.subjects) or i18n.get("methodist-any"),
-            directions=", ".join(i18n.get(f"direction-{d}") for d in current.directions)
-            or i18n.get("methodist-any"),
-        )
+        text, markup = profile_screen(await consultations.profile(actor), i18n)
         if edit:
-            await message.edit_text(text, reply_markup=kb.as_markup())
+            await message.edit_text(text, reply_markup=markup)
         else:
-            await message.answer(text, reply_markup=kb.as_markup())
+            await message.answer(text, reply_markup=markup)
 
     @r.callback_query(AskCb.filter(F.step == "dir"), AskCb.filter(F.value.in_(list(Direction))))
     async def toggle_direction(

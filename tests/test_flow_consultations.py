@@ -206,3 +206,37 @@ async def test_the_coordinator_reports_a_period_as_text_csv_and_xlsx(app: BotUnd
     assert table[1][8] == "2,0"
     workbook = load_workbook(io.BytesIO(xlsx_file.content))
     assert workbook.sheetnames == ["Запросы", "Итоги"]
+
+
+async def test_a_methodist_who_joins_is_asked_and_offered_their_own_subject(
+    app: BotUnderTest,
+) -> None:
+    """Issue 14, item 5: joining with «русский язык» offered requests of every subject
+    («любым / любым») and never asked. Now joining asks, prefilled with their subject, and a
+    request of another subject is not offered to them."""
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
+    await person(
+        app.db, "Иванова Мария Петровна", telegram_id=TEACHER, organisation_id=setup.organisation.id
+    )
+    secretary = app.person(2002, "Анна")
+    await secretary.send("/menu")
+    await secretary.press("👥 Методический совет")
+    await secretary.press("✉️ Пригласить")
+    await secretary.press("член, методист")
+    await secretary.press("5 человек")
+    await secretary.press("7 дней")
+    token = secretary.last_text.split("?start=")[1].split()[0]
+    newcomer = app.person(6003, "Галина")
+    await newcomer.send(f"/start {token}")
+    await newcomer.press("✅ Согласен(на)")
+    await newcomer.send("Смирнова Галина Петровна")
+    await newcomer.send("МОУ СОШ № 2")
+    await newcomer.send("русский язык")
+    asked = await newcomer.wait_for("Вы методист актива")
+    assert "по предметам: русский язык" in asked.text
+    assert "✏️ Предметы" in asked.buttons
+    await newcomer.press("Молодые педагоги и наставничество", in_message=asked)
+    assert "по направлениям: Молодые педагоги и наставничество" in newcomer.last_text
+
+    await ask(app.person(TEACHER, "Мария"))  # a request on mathematics
+    assert not any("Новый запрос" in m.text for m in newcomer.bot_messages)

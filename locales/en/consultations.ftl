@@ -117,6 +117,7 @@ methodist-profile = 🎯 You are offered requests:
     for subjects: { $subjects }
     for directions: { $directions }
     Press a direction to turn it on or off.
+methodist-joined = 🎯 You are a methodist of the asset: teachers' consultation requests will be offered to you. Check which subjects and directions; your subject is already taken from your registration.
 methodist-any = any
 methodist-ask-subjects = Type your subjects separated by commas, for example: mathematics, physics. To take requests for any subject, send “-”.
 profile-subjects-edit = ✏️ Subjects
