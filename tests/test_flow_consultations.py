@@ -215,9 +215,8 @@ async def test_a_methodist_who_joins_is_asked_and_offered_their_own_subject(
     («любым / любым») and never asked. Now joining asks, prefilled with their subject, and a
     request of another subject is not offered to them."""
     setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
-    await person(
-        app.db, "Иванова Мария Петровна", telegram_id=TEACHER, organisation_id=setup.organisation.id
-    )
+    teacher = "Иванова Мария Петровна"
+    await person(app.db, teacher, telegram_id=TEACHER, organisation_id=setup.organisation.id)
     secretary = app.person(2002, "Анна")
     await secretary.send("/menu")
     await secretary.press("👥 Методический совет")
