@@ -239,3 +239,14 @@ async def test_a_methodist_who_joins_is_asked_and_offered_their_own_subject(
 
     await ask(app.person(TEACHER, "Мария"))  # a request on mathematics
     assert not any("Новый запрос" in m.text for m in newcomer.bot_messages)
+
+
+async def test_tutoring_during_advanced_training_courses_is_a_direction(app: BotUnderTest) -> None:
+    """Luga asset 3.2: «тьюторское сопровождение … в ходе прохождения … курсов повышения
+    квалификации» is a direction a teacher can ask for."""
+    await asset_with_methodists(app)
+    direction = "Тьюторское сопровождение на курсах повышения квалификации"
+    teacher, methodist = app.person(TEACHER, "Мария"), app.person(METHODIST_A, "Алла")
+    await ask(teacher, direction=direction)
+    offer = await methodist.wait_for("Новый запрос на консультацию")
+    assert direction in offer.text

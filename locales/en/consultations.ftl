@@ -33,6 +33,7 @@ direction-young = Young teachers and mentoring
 direction-low_results = Schools with low results
 direction-attestation = Attestation and assessment
 direction-burnout = Preventing professional burnout
+direction-tutoring = Tutoring during advanced-training courses
 direction-other = Other
 size-individual = individual
 size-group = group

@@ -33,6 +33,7 @@ direction-young = Молодые педагоги и наставничеств�
 direction-low_results = Школы с низкими результатами
 direction-attestation = Аттестация и диагностика
 direction-burnout = Профилактика профессионального выгорания
+direction-tutoring = Тьюторское сопровождение на курсах повышения квалификации
 direction-other = Другое
 size-individual = индивидуальная
 size-group = групповая
