@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from aiogram.filters.callback_data import CallbackData
@@ -24,6 +25,32 @@ class BallotCb(CallbackData, prefix="bl"):
     ballot: int
     item: int = 0
     choice: str = ""  # f | a | x
+
+
+def supplementary_message(
+    texts: Texts, view: BallotView
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """For a member who signed before a question was added: a supplementary ballot of the
+    questions still unanswered alone; the signed answers stand and are not shown as open."""
+    new = [item for item in view.items if item.id not in view.answers]
+    if not view.signed or not new:
+        return ballot_message(texts, view)
+    meeting, body = view.meeting, view.body
+    lines = [
+        texts.get(
+            "ballot-supplement-title",
+            body=body.name,
+            when=when(texts, meeting.starts_at, body.timezone, form="when"),
+        ),
+        texts.get("ballot-supplement-signed", count=len(view.answers)),
+        "",
+    ]
+    lines += [
+        texts.get("notice-agenda-item", number=item.position, title=item.title) for item in new
+    ]
+    supplement = replace(view, items=new)
+    _, markup = ballot_message(texts, supplement)
+    return "\n".join(lines), markup
 
 
 def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardMarkup | None]:

@@ -127,6 +127,12 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
     match kind:
         case NoticeKind.ANNOUNCEMENT:
             lines = [texts.get("notice-announcement"), *headline]
+            if ctx.agenda:  # «о примерном перечне вопросов» (4.8): the titles, as announced
+                lines.append(texts.get("notice-agenda-preliminary"))
+                lines += [
+                    texts.get("notice-agenda-item", number=item.position, title=item.title)
+                    for item in ctx.agenda
+                ]
             lines.append(
                 texts.get(
                     "notice-agenda-comes",

@@ -14,7 +14,7 @@ from aiogram.types import BufferedInputFile
 from aiogram_i18n.cores import FluentRuntimeCore
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.ballot_texts import ballot_message, results_lines
+from bot.ballot_texts import ballot_message, results_lines, supplementary_message
 from bot.clock import Clock
 from bot.consultation_texts import actions, consultation_ics, describe
 from bot.domain.meetings import (
@@ -414,7 +414,11 @@ class NoticeSender:
             view = await self._voting.ballot_of(ctx.meeting.id, recipient.person.id)
             if view is None or view.closed or view.in_room:
                 return None  # closed, or they voted in the room: no ballot for them now
-            text, markup = ballot_message(texts, view)
+            # Those who signed get the added question alone, as a supplementary ballot.
+            render_ballot = (
+                supplementary_message if kind is NoticeKind.BALLOT_UPDATE else ballot_message
+            )
+            text, markup = render_ballot(texts, view)
             details = {key: str(value) for key, value in ctx.notice.details.items()}
             heading = texts.get(f"notice-{kind.value.replace('_', '-')}", **details)
             return Outgoing(f"{heading}\n\n{text}", markup)

@@ -1,5 +1,6 @@
 """Announcing a meeting from a phone: form, kind, day and time by tapping (or typed), place,
-voting deadline, agenda items with speakers and files, then a review that can be edited."""
+voting deadline, the agenda typed or pasted at once (one item a line), then a review where an
+item gets a speaker, files or «for information» only when it needs them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
@@ -25,10 +26,10 @@ from bot.domain.meetings import (
     check_deadline,
     check_schedule,
     earliest_ordinary,
+    parse_agenda,
     parse_local,
     parse_time,
     valid_place,
-    valid_title,
 )
 from bot.domain.people import full_name
 from bot.notice_texts import MeetingCb
@@ -53,7 +54,7 @@ MAX_FILES = 10
 
 
 class DraftCb(CallbackData, prefix="dr"):
-    step: str  # form | kind | deadline | speaker | files | decision | more | review | edit | ...
+    step: str  # form | kind | deadline | speaker | files | edit | item | i<field> | back | ...
     value: str = ""
 
 
@@ -67,8 +68,6 @@ class AnnounceForm(StatesGroup):
     item_title = State()
     item_speaker = State()
     item_files = State()
-    item_decision = State()
-    more = State()
     review = State()
 
 
@@ -131,6 +130,34 @@ def draft_of(data: dict[str, Any]) -> MeetingDraft:
     )
 
 
+def item_lines(i18n: I18nContext, number: int, item: dict[str, Any]) -> list[str]:
+    """One agenda item as the review and its own screen show it."""
+    lines = [i18n.get("notice-agenda-item", number=number, title=item["title"])]
+    if item.get("speaker"):
+        lines.append(i18n.get("notice-agenda-speaker", speaker=item["speaker"]))
+    if item.get("materials"):
+        lines.append(i18n.get("notice-agenda-materials", count=len(item["materials"])))
+    if not item.get("decision", True):
+        lines.append(i18n.get("draft-for-information"))
+    return lines
+
+
+def item_screen(
+    i18n: I18nContext, number: int, item: dict[str, Any]
+) -> tuple[str, InlineKeyboardMarkup]:
+    """What an item still may get: a speaker, files, «for information»; then back."""
+    text = "\n".join([i18n.get("draft-item-title"), *item_lines(i18n, number, item)])
+    value = str(number)
+    decision = "draft-item-information" if item.get("decision", True) else "draft-item-decision"
+    options = [
+        ("draft-item-speaker", DraftCb(step="ispeaker", value=value)),
+        ("draft-item-files", DraftCb(step="ifiles", value=value)),
+        (decision, DraftCb(step="idecision", value=value)),
+        ("draft-item-back", DraftCb(step="back")),
+    ]
+    return text, choice(i18n, options)
+
+
 def review_text(i18n: I18nContext, body: Body, data: dict[str, Any], now: datetime) -> str:
     form = MeetingForm(data["form"])
     starts_at = datetime.fromisoformat(data["starts_at"])
@@ -156,14 +183,10 @@ def review_text(i18n: I18nContext, body: Body, data: dict[str, Any], now: dateti
         )
     lines.append(i18n.get("notice-agenda-title"))
     for number, item in enumerate(data.get("items", []), start=1):
-        lines.append(i18n.get("notice-agenda-item", number=number, title=item["title"]))
-        if item.get("speaker"):
-            lines.append(i18n.get("notice-agenda-speaker", speaker=item["speaker"]))
-        if item.get("materials"):
-            lines.append(i18n.get("notice-agenda-materials", count=len(item["materials"])))
-        if not item.get("decision", True):
-            lines.append(i18n.get("draft-for-information"))
-    if not data.get("items"):
+        lines.extend(item_lines(i18n, number, item))
+    if data.get("items"):
+        lines.append(i18n.get("draft-items-hint"))
+    else:
         lines.append(i18n.get("draft-no-items"))
     if data.get("extraordinary") and starts_at < earliest_ordinary(now, body.rules, body.timezone):
         lines.append(i18n.get("draft-short-notice", days=body.rules.notice_days))
@@ -178,9 +201,15 @@ def review_markup(
     short = bool(data.get("extraordinary")) and starts_at < earliest_ordinary(
         now, body.rules, body.timezone
     )
-    kb.button(
-        text=i18n.get("draft-confirm-short" if short else "draft-announce"),
-        callback_data=DraftCb(step="announce", value="short" if short else ""),
+
+    def button(key: str, data: DraftCb | MenuCb, **params: object) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text=i18n.get(key, **params), callback_data=data.pack())
+
+    kb.row(
+        button(
+            "draft-confirm-short" if short else "draft-announce",
+            DraftCb(step="announce", value="short" if short else ""),
+        )
     )
     edits = ["form", "kind", "when"]
     form = MeetingForm(data["form"])
@@ -188,21 +217,19 @@ def review_markup(
         edits.append("place")
     if form.has_ballot:
         edits.append("deadline")
-    for edit in edits:
-        kb.button(
-            text=i18n.get(f"draft-edit-{edit}"), callback_data=DraftCb(step="edit", value=edit)
+    edit_buttons = [
+        button(f"draft-edit-{edit}", DraftCb(step="edit", value=edit)) for edit in edits
+    ]
+    for start in range(0, len(edit_buttons), 3):
+        kb.row(*edit_buttons[start : start + 3])
+    for number, _ in enumerate(data.get("items", []), start=1):
+        kb.row(
+            button("draft-edit-item", DraftCb(step="item", value=str(number)), number=number),
+            button("draft-remove-item", DraftCb(step="remove", value=str(number)), number=number),
         )
     if len(data.get("items", [])) < MAX_ITEMS:
-        kb.button(
-            text=i18n.get("draft-add-item"), callback_data=DraftCb(step="edit", value="item")
-        )
-    for number, _ in enumerate(data.get("items", []), start=1):
-        kb.button(
-            text=i18n.get("draft-remove-item", number=number),
-            callback_data=DraftCb(step="remove", value=str(number)),
-        )
-    kb.button(text=i18n.get("button-cancel"), callback_data=MenuCb(screen="main"))
-    kb.adjust(1, 2, 2, 2, 2, 3, 3, 3, 1)
+        kb.row(button("draft-add-item", DraftCb(step="edit", value="item")))
+    kb.row(button("button-cancel", MenuCb(screen="main")))
     return kb.as_markup()
 
 
@@ -250,7 +277,7 @@ def router() -> Router:
             await ask_deadline(message, i18n, state)
         elif not data.get("items"):
             await state.set_state(AnnounceForm.item_title)
-            await message.answer(i18n.get("draft-ask-item", number=1))
+            await message.answer(i18n.get("draft-ask-agenda"))
         else:
             await show_review(message, body, data, i18n, state, now)
 
@@ -494,35 +521,144 @@ def router() -> Router:
         await after_when(message, actor, meetings, i18n, state)
 
     @r.message(StateFilter(AnnounceForm.item_title), ANSWER)
-    async def got_title(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-        await state.update_data(item={"title": valid_title(message.text or ""), "materials": []})
+    async def got_agenda(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        """One item or the whole agenda, one a line; each needs a decision until the
+        secretary says it is for information."""
+        body, data, now = await current(state, actor, meetings)
+        items = data.get("items", [])
+        titles = parse_agenda(message.text or "", room=MAX_ITEMS - len(items))
+        added = [{"title": title, "materials": [], "decision": True} for title in titles]
+        data = await state.update_data(items=[*items, *added])
+        await show_review(message, body, data, i18n, state, now)
+
+    async def chosen_item(
+        value: str, state: FSMContext, actor: Actor, meetings: MeetingService
+    ) -> tuple[Body, dict[str, Any], datetime, int]:
+        """The draft and the index of the item an item button names; a stale one stops."""
+        body, data, now = await current(state, actor, meetings)
+        index = int(value) - 1 if value.isdigit() else -1
+        if not 0 <= index < len(data.get("items", [])):
+            raise ValidationError("error-stale-button")
+        return body, data, now, index
+
+    async def change_item(state: FSMContext, index: int, **change: object) -> dict[str, Any]:
+        data = await state.get_data()
+        items = [dict(item) for item in data["items"]]
+        items[index].update(change)
+        return await state.update_data(items=items)
+
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "item"))
+    async def show_item(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        _, data, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+        text, markup = item_screen(i18n, index + 1, data["items"][index])
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "idecision"))
+    async def toggle_decision(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        _, data, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+        needed = not data["items"][index].get("decision", True)
+        data = await change_item(state, index, decision=needed)
+        text, markup = item_screen(i18n, index + 1, data["items"][index])
+        await message_of(query).edit_text(text, reply_markup=markup)
+
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "back"))
+    async def back_to_review(
+        query: CallbackQuery,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        await message_of(query).edit_text(
+            review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
+        )
+
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "ispeaker"))
+    async def ask_speaker(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        _, _, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+        await state.update_data(item_index=index)
         await state.set_state(AnnounceForm.item_speaker)
         markup = choice(i18n, [("draft-no-speaker", DraftCb(step="speaker"))])
-        await message.answer(i18n.get("draft-ask-speaker"), reply_markup=markup)
-
-    async def ask_files(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-        await state.set_state(AnnounceForm.item_files)
-        markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
-        await message.answer(i18n.get("draft-ask-files"), reply_markup=markup)
+        await message_of(query).answer(i18n.get("draft-ask-speaker"), reply_markup=markup)
 
     @r.message(StateFilter(AnnounceForm.item_speaker), ANSWER)
-    async def got_speaker(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-        data = await state.get_data()
-        await state.update_data(item={**data["item"], "speaker": full_name(message.text or "")})
-        await ask_files(message, i18n, state)
+    async def got_speaker(
+        message: Message,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        speaker = full_name(message.text or "")
+        body, data, now = await current(state, actor, meetings)
+        data = await change_item(state, data["item_index"], speaker=speaker)
+        await show_review(message, body, data, i18n, state, now)
 
     @r.callback_query(StateFilter(AnnounceForm.item_speaker), DraftCb.filter(F.step == "speaker"))
-    async def no_speaker(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
-        await message_of(query).edit_text(i18n.get("draft-no-speaker"))
-        await ask_files(message_of(query), i18n, state)
+    async def no_speaker(
+        query: CallbackQuery,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        body, data, now = await current(state, actor, meetings)
+        data = await change_item(state, data["item_index"], speaker=None)
+        message = message_of(query)
+        await message.edit_text(i18n.get("draft-no-speaker"))
+        await show_review(message, body, data, i18n, state, now)
+
+    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "ifiles"))
+    async def ask_files(
+        query: CallbackQuery,
+        callback_data: DraftCb,
+        actor: Actor,
+        meetings: MeetingService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        _, _, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+        await state.update_data(item_index=index)
+        await state.set_state(AnnounceForm.item_files)
+        markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
+        await message_of(query).answer(i18n.get("draft-ask-files"), reply_markup=markup)
 
     @r.message(StateFilter(AnnounceForm.item_files), DOCUMENT)
     async def got_file(message: Message, i18n: I18nContext, state: FSMContext) -> None:
         document = message.document
         assert document is not None  # noqa: S101 - the F.document filter
         data = await state.get_data()
-        item = data["item"]
-        if len(item["materials"]) >= MAX_FILES:
+        index = data["item_index"]
+        materials = data["items"][index].get("materials", [])
+        if len(materials) >= MAX_FILES:
             raise ValidationError("draft-error-too-many-files", max=MAX_FILES)
         material = {
             "file_id": document.file_id,
@@ -530,12 +666,10 @@ def router() -> Router:
             "mime_type": document.mime_type,
             "file_size": document.file_size,
         }
-        await state.update_data(item={**item, "materials": [*item["materials"], material]})
+        await change_item(state, index, materials=[*materials, material])
         markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
         await message.answer(
-            i18n.get(
-                "draft-file-added", name=material["file_name"], count=len(item["materials"]) + 1
-            ),
+            i18n.get("draft-file-added", name=material["file_name"], count=len(materials) + 1),
             reply_markup=markup,
         )
 
@@ -544,62 +678,15 @@ def router() -> Router:
         raise ValidationError("draft-error-not-file")
 
     @r.callback_query(StateFilter(AnnounceForm.item_files), DraftCb.filter(F.step == "files"))
-    async def files_done(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
-        await state.set_state(AnnounceForm.item_decision)
-        options = [
-            ("draft-decision-yes", DraftCb(step="decision", value="yes")),
-            ("draft-decision-no", DraftCb(step="decision", value="no")),
-        ]
-        await message_of(query).edit_text(
-            i18n.get("draft-ask-decision"), reply_markup=choice(i18n, options)
-        )
-
-    @r.callback_query(
-        StateFilter(AnnounceForm.item_decision), DraftCb.filter(F.step == "decision")
-    )
-    async def got_decision(
+    async def files_done(
         query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        data = await state.get_data()
-        item = {**data["item"], "decision": callback_data.value == "yes"}
-        items = [*data.get("items", []), item]
-        await state.update_data(items=items, item=None)
-        message = message_of(query)
-        await message.edit_text(
-            i18n.get("draft-item-added", number=len(items), title=item["title"])
-        )
-        if data.get("editing"):
-            body, data, now = await current(state, actor, meetings)
-            await show_review(message, body, data, i18n, state, now)
-            return
-        await state.set_state(AnnounceForm.more)
-        options = [
-            ("draft-add-item", DraftCb(step="more", value="item")),
-            ("draft-to-review", DraftCb(step="more", value="review")),
-        ]
-        await message.answer(i18n.get("draft-ask-more"), reply_markup=choice(i18n, options))
-
-    @r.callback_query(StateFilter(AnnounceForm.more), DraftCb.filter(F.step == "more"))
-    async def more(
-        query: CallbackQuery,
-        callback_data: DraftCb,
         actor: Actor,
         meetings: MeetingService,
         i18n: I18nContext,
         state: FSMContext,
     ) -> None:
         body, data, now = await current(state, actor, meetings)
-        message = message_of(query)
-        if callback_data.value == "item" and len(data["items"]) < MAX_ITEMS:
-            await state.set_state(AnnounceForm.item_title)
-            await message.edit_text(i18n.get("draft-ask-item", number=len(data["items"]) + 1))
-            return
-        await show_review(message, body, data, i18n, state, now)
+        await show_review(message_of(query), body, data, i18n, state, now)
 
     @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "edit"))
     async def edit(
@@ -629,7 +716,7 @@ def router() -> Router:
                 await ask_deadline(message, i18n, state)
             case _:
                 await state.set_state(AnnounceForm.item_title)
-                await message.answer(i18n.get("draft-ask-item", number=len(data["items"]) + 1))
+                await message.answer(i18n.get("draft-ask-more-items"))
 
     @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "remove"))
     async def remove_item(
@@ -673,8 +760,6 @@ def router() -> Router:
 
     @r.message(StateFilter(AnnounceForm.form), NOT_COMMAND)
     @r.message(StateFilter(AnnounceForm.kind), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.item_decision), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.more), NOT_COMMAND)
     @r.message(StateFilter(AnnounceForm.review), NOT_COMMAND)
     async def press_a_button(message: Message) -> None:
         raise ValidationError("form-error-press-button")

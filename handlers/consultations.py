@@ -15,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.consultation_texts import ConsultCb, actions, describe
+from bot.documents.names import signed
 from bot.documents.report import (
     COLUMNS,
     SUMMARY_KEYS,
@@ -25,7 +26,7 @@ from bot.documents.report import (
 )
 from bot.domain import consultations as rules
 from bot.domain.consultations import Direction, Mode, Size
-from bot.domain.errors import ValidationError
+from bot.domain.errors import Conflict, ValidationError
 from bot.domain.meetings import parse_local
 from bot.domain.people import subject as valid_subject
 from bot.notifier import Notifier
@@ -34,7 +35,7 @@ from bot.services.consultations import Case, ConsultationService, Outcome, Reque
 from handlers.filters import ANSWER
 from handlers.menu import MenuCb
 from handlers.render import message_of
-from storage.models import Consultation, Person
+from storage.models import Consultation, MethodistProfile, Person
 
 LISTED = 20
 
@@ -106,6 +107,29 @@ def _viewer_of(case: Case, person: Person) -> str:
     if case.consultation.status == "offered":
         return "offered"
     return "coordinator"
+
+
+def profile_screen(
+    current: MethodistProfile, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    """What requests a methodist is offered: subjects (typed), directions (tapped)."""
+    kb = InlineKeyboardBuilder()
+    for direction in Direction:
+        mark = "✅ " if direction.value in current.directions else ""
+        kb.button(
+            text=mark + i18n.get(f"direction-{direction.value}"),
+            callback_data=AskCb(step="dir", value=direction.value),
+        )
+    kb.button(text=i18n.get("profile-subjects-edit"), callback_data=AskCb(step="subjects"))
+    kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="consult"))
+    kb.adjust(1)
+    text = i18n.get(
+        "methodist-profile",
+        subjects=", ".join(current.subjects) or i18n.get("methodist-any"),
+        directions=", ".join(i18n.get(f"direction-{d}") for d in current.directions)
+        or i18n.get("methodist-any"),
+    )
+    return text, kb.as_markup()
 
 
 def router() -> Router:
@@ -329,14 +353,33 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
     ) -> None:
-        outcome = await consultations.take(actor, callback_data.id)
+        try:
+            outcome = await consultations.take(actor, callback_data.id)
+        except Conflict as lost:
+            if lost.key != "consultation-error-taken":
+                raise
+            # Lost the race: the offer itself says who took it; no alert on top of it.
+            case = await consultations.view(actor, callback_data.id)
+            if case.methodist is None:
+                raise
+            key = "consultation-taken-by-other"
+            await message_of(query).edit_text(
+                i18n.get(key, id=case.consultation.id, name=signed(case.methodist.full_name))
+                + "\n\n"
+                + describe(i18n, case),
+                reply_markup=actions(i18n, case),
+            )
+            return
         await refresh(query, outcome.case, i18n, "consultation-taken-by-you")
         teacher, others = outcome.tell[0], outcome.tell[1:]
         name = outcome.case.methodist.full_name if outcome.case.methodist else ""
         await tell(notifier, Outcome(outcome.case, [teacher]), "consultation-taken", name=name)
         for person in others:
             await notifier.notify(
-                person, "consultation-taken-by-other", id=outcome.case.consultation.id
+                person,
+                "consultation-taken-by-other",
+                id=outcome.case.consultation.id,
+                name=signed(name),
             )
 
     @r.callback_query(ConsultCb.filter(F.action == "propose"))
@@ -525,27 +568,11 @@ def router() -> Router:
         *,
         edit: bool,
     ) -> None:
-        current = await consultations.profile(actor)
-        kb = InlineKeyboardBuilder()
-        for direction in Direction:
-            mark = "✅ " if direction.value in current.directions else ""
-            kb.button(
-                text=mark + i18n.get(f"direction-{direction.value}"),
-                callback_data=AskCb(step="dir", value=direction.value),
-            )
-        kb.button(text=i18n.get("profile-subjects-edit"), callback_data=AskCb(step="subjects"))
-        kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="consult"))
-        kb.adjust(1)
-        text = i18n.get(
-            "methodist-profile",
-            subjects=", ".join(current.subjects) or i18n.get("methodist-any"),
-            directions=", ".join(i18n.get(f"direction-{d}") for d in current.directions)
-            or i18n.get("methodist-any"),
-        )
+        text, markup = profile_screen(await consultations.profile(actor), i18n)
         if edit:
-            await message.edit_text(text, reply_markup=kb.as_markup())
+            await message.edit_text(text, reply_markup=markup)
         else:
-            await message.answer(text, reply_markup=kb.as_markup())
+            await message.answer(text, reply_markup=markup)
 
     @r.callback_query(AskCb.filter(F.step == "dir"), AskCb.filter(F.value.in_(list(Direction))))
     async def toggle_direction(

@@ -56,7 +56,8 @@ def card_text(view: MeetingView, i18n: I18nContext) -> str:
     lines += agenda_lines(i18n, view.agenda)
     if view.my_answer is not None and meeting.form.has_place:
         lines.append(i18n.get("card-my-answer-yes" if view.my_answer else "card-my-answer-no"))
-    if view.manager and meeting.form.has_place:
+    # Who is coming matters until the meeting closes; then its results say who took part.
+    if view.manager and meeting.form.has_place and meeting.closed_at is None:
         a = view.attendance
         lines.append(
             i18n.get(

@@ -328,10 +328,16 @@ def router() -> Router:
         await state.clear()
         await message.answer(i18n.get("minutes-sent-back", number=view.minutes.number))
         for secretary in secretaries:
+            # The way back to the draft, in the secretary's own language.
+            kb = InlineKeyboardBuilder()
+            kb.button(
+                text=notifier.text(secretary, "notice-button-minutes"),
+                callback_data=MeetingCb(action="minutes", id=view.meeting.id),
+            )
             await notifier.notify(
                 secretary,
                 "minutes-returned-notice",
-                markup=None,
+                markup=kb.as_markup(),
                 number=view.minutes.number,
                 body=view.body.name,
                 comment=view.minutes.returned_comment or "",

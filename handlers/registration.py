@@ -15,9 +15,11 @@ from bot.domain.errors import Conflict, ValidationError
 from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.consent import ConsentService, PendingConsent
+from bot.services.consultations import ConsultationService
 from bot.services.invitations import Accepted, InvitationInfo, InvitationService
 from bot.services.people import PeopleService, Registration
 from handlers.consent import ConsentCb, send_consent
+from handlers.consultations import profile_screen
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import RegisterCb, show_menu
 from handlers.render import message_of, role_label
@@ -66,19 +68,20 @@ async def joined(
     people: PeopleService,
     actor: Actor,
     notifier: Notifier,
+    consultations: ConsultationService,
 ) -> None:
-    """Tells the newcomer where they are, shows their menu, and tells who invited them."""
+    """Tells the newcomer where they are, shows their menu, and tells who invited them; a
+    methodist of the asset is asked at once which requests to take, their own subject from
+    the registration already filled in."""
     info = accepted.info
     where = info.organisation.name if info.body is None else info.body.name
     role = role_label(i18n, info.invitation.role, info.invitation.is_methodist)
     await message.answer(i18n.get("invite-joined", where=where, role=role))
-    await show_menu(
-        message,
-        await people.actor(actor.telegram_id, is_admin=actor.is_admin),
-        people,
-        i18n,
-        edit=False,
-    )
+    now = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
+    await show_menu(message, now, people, i18n, edit=False)
+    if info.invitation.is_methodist:
+        text, markup = profile_screen(await consultations.profile(now), i18n)
+        await message.answer(i18n.get("methodist-joined") + "\n\n" + text, reply_markup=markup)
     if accepted.inviter is not None and accepted.inviter.id != accepted.person.id:
         inviter_role = notifier.text(
             accepted.inviter,
@@ -109,13 +112,14 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
         state: FSMContext,
+        consultations: ConsultationService,
     ) -> None:
         await state.clear()
         token = (command.args or "").strip()
         info = await invitations.check(token)
         if actor.person is not None:
             accepted = await invitations.accept(actor, token, None, locale=i18n.locale)
-            await joined(message, accepted, i18n, people, actor, notifier)
+            await joined(message, accepted, i18n, people, actor, notifier, consultations)
             return
         await message.answer(invitation_text(i18n, info))
         purpose = "coordinator" if info.body is None else "invite"
@@ -142,6 +146,7 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
         state: FSMContext,
+        consultations: ConsultationService,
     ) -> None:
         data = await state.get_data()
         message = message_of(query)
@@ -160,7 +165,7 @@ def router() -> Router:
                 actor, data["token"], None, locale=i18n.locale, consent=pending
             )
             await state.clear()
-            await joined(message, accepted, i18n, people, actor, notifier)
+            await joined(message, accepted, i18n, people, actor, notifier, consultations)
             return
         await state.update_data(consent=pending.to_data())
         await state.set_state(RegistrationForm.full_name)
@@ -229,11 +234,12 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
         state: FSMContext,
+        consultations: ConsultationService,
     ) -> None:
         full_name = check.full_name(message.text or "")
         data = await state.update_data(full_name=full_name)
         if data["purpose"] in NAME_ONLY:
-            await finish(message, actor, people, invitations, notifier, i18n, state)
+            await finish(message, actor, people, invitations, notifier, i18n, state, consultations)
             return
         await state.set_state(RegistrationForm.school)
         await message.answer(i18n.get("register-ask-school", name=full_name))
@@ -253,9 +259,10 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
         state: FSMContext,
+        consultations: ConsultationService,
     ) -> None:
         await state.update_data(subject=check.subject(message.text or ""))
-        await finish(message, actor, people, invitations, notifier, i18n, state)
+        await finish(message, actor, people, invitations, notifier, i18n, state, consultations)
 
     @r.message(StateFilter(RegistrationForm.full_name), NOT_COMMAND)
     @r.message(StateFilter(RegistrationForm.school), NOT_COMMAND)
@@ -271,6 +278,7 @@ def router() -> Router:
         notifier: Notifier,
         i18n: I18nContext,
         state: FSMContext,
+        consultations: ConsultationService,
     ) -> None:
         data = await state.get_data()
         registration = Registration(
@@ -282,7 +290,7 @@ def router() -> Router:
                 actor, data["token"], registration, locale=i18n.locale, consent=given
             )
             await state.clear()
-            await joined(message, accepted, i18n, people, actor, notifier)
+            await joined(message, accepted, i18n, people, actor, notifier, consultations)
             return
         await people.register(
             actor,

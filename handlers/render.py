@@ -7,6 +7,7 @@ from aiogram_i18n import I18nContext
 
 from bot.domain.errors import Conflict
 from bot.domain.model import BodyKind, Role
+from bot.services.setup import TIMEZONES
 from bot.texts import local_date, local_time
 
 __all__ = ["local_date", "local_time"]
@@ -30,3 +31,10 @@ def message_of(query: CallbackQuery) -> Message:
     if not isinstance(query.message, Message):
         raise Conflict("error-message-too-old")
     return query.message
+
+
+def zone_label(i18n: I18nContext, zone: str) -> str:
+    """A time zone as people say it, «Томск (МСК+4)»; one outside the bot's list as it is."""
+    if zone not in TIMEZONES:
+        return zone
+    return i18n.get(f"tz-{zone.replace('/', '-')}")

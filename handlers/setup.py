@@ -20,7 +20,7 @@ from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_
 from bot.settings import Settings
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb
-from handlers.render import kind_label, local_date, message_of
+from handlers.render import kind_label, local_date, message_of, zone_label
 from storage.models import Body
 
 
@@ -51,6 +51,10 @@ class BodyForm(StatesGroup):
 
 class RuleForm(StatesGroup):
     value = State()
+
+
+class CityForm(StatesGroup):
+    city = State()
 
 
 class OperatorForm(StatesGroup):
@@ -85,7 +89,14 @@ def organisation_screen(
     view: OrganisationView, i18n: I18nContext
 ) -> tuple[str, InlineKeyboardMarkup]:
     organisation = view.organisation
-    lines = [i18n.get("org-title", name=organisation.name, timezone=organisation.timezone)]
+    lines = [
+        i18n.get(
+            "org-title",
+            name=organisation.name,
+            timezone=zone_label(i18n, organisation.timezone),
+            city=organisation.city or i18n.get("org-city-unset"),
+        )
+    ]
     lines.append(i18n.get("org-bodies", count=len(view.bodies)))
     kb = InlineKeyboardBuilder()
     for body in view.bodies:
@@ -96,6 +107,7 @@ def organisation_screen(
     kb.button(
         text=i18n.get("org-new-body"), callback_data=OrgCb(action="newbody", id=organisation.id)
     )
+    kb.button(text=i18n.get("org-city"), callback_data=OrgCb(action="city", id=organisation.id))
     kb.button(
         text=i18n.get("org-template"), callback_data=OrgCb(action="template", id=organisation.id)
     )
@@ -315,6 +327,34 @@ def router() -> Router:
         await state.clear()
         text, markup = rules_screen(body, i18n)
         await message.answer(i18n.get("rules-saved") + "\n\n" + text, reply_markup=markup)
+
+    @r.callback_query(OrgCb.filter(F.action == "city"))
+    async def ask_city(
+        query: CallbackQuery,
+        callback_data: OrgCb,
+        actor: Actor,
+        setup: SetupService,
+        i18n: I18nContext,
+        state: FSMContext,
+    ) -> None:
+        await setup.organisation(actor, callback_data.id)  # checks the coordinator's right
+        await state.set_state(CityForm.city)
+        await state.set_data({"organisation": callback_data.id})
+        await message_of(query).answer(i18n.get("org-ask-city"))
+
+    @r.message(StateFilter(CityForm.city), ANSWER)
+    async def got_city(
+        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+    ) -> None:
+        data = await state.get_data()
+        view = await setup.set_city(actor, data["organisation"], message.text or "")
+        await state.clear()
+        text, markup = organisation_screen(view, i18n)
+        await message.answer(i18n.get("org-city-saved") + "\n\n" + text, reply_markup=markup)
+
+    @r.message(StateFilter(CityForm.city), NOT_COMMAND)
+    async def city_not_text(message: Message) -> None:
+        raise ValidationError("form-error-text-expected")
 
     @r.callback_query(OrgCb.filter(F.action == "pd"))
     async def show_privacy(

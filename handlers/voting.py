@@ -4,6 +4,8 @@ attendance and open votes in the room, check-in with a code, and closing with th
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
@@ -16,7 +18,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.ballot_texts import CODES, BallotCb, ballot_message
-from bot.domain.errors import ValidationError
+from bot.domain.errors import Conflict, ValidationError
 from bot.domain.meetings import MeetingForm
 from bot.domain.voting import Choice, Tally
 from bot.notice_texts import MeetingCb
@@ -183,6 +185,25 @@ def choices_markup(i18n: I18nContext, make: VoteCb) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
+@asynccontextmanager
+async def closed_ballot_loses_buttons(
+    query: CallbackQuery,
+    callback_data: BallotCb,
+    actor: Actor,
+    voting: VotingService,
+    i18n: I18nContext,
+) -> AsyncIterator[None]:
+    """A press on a ballot whose voting has closed turns that message into the closed ballot,
+    without its buttons, and then says why nothing was recorded."""
+    try:
+        yield
+    except Conflict as refused:
+        if refused.key == "ballot-error-closed":
+            text, markup = ballot_message(i18n, await voting.ballot(actor, callback_data.ballot))
+            await message_of(query).edit_text(text, reply_markup=markup)
+        raise
+
+
 def router() -> Router:
     r = Router(name="voting")
 
@@ -206,9 +227,10 @@ def router() -> Router:
         i18n: I18nContext,
         callback_answer: CallbackAnswer,
     ) -> None:
-        view = await voting.vote(
-            actor, callback_data.ballot, callback_data.item, CODES[callback_data.choice]
-        )
+        async with closed_ballot_loses_buttons(query, callback_data, actor, voting, i18n):
+            view = await voting.vote(
+                actor, callback_data.ballot, callback_data.item, CODES[callback_data.choice]
+            )
         # The vote is stored: the button stops spinning now, not after the ballot's edit, which
         # waits its turn behind Telegram's limits when many vote at once (bench/RESULTS.md).
         await query.answer()
@@ -225,7 +247,8 @@ def router() -> Router:
         i18n: I18nContext,
         callback_answer: CallbackAnswer,
     ) -> None:
-        view = await voting.sign(actor, callback_data.ballot)
+        async with closed_ballot_loses_buttons(query, callback_data, actor, voting, i18n):
+            view = await voting.sign(actor, callback_data.ballot)
         text, markup = ballot_message(i18n, view)
         await message_of(query).edit_text(text, reply_markup=markup)
         callback_answer.text = i18n.get("ballot-signed-answer")
@@ -514,7 +537,13 @@ def router() -> Router:
         i18n: I18nContext,
     ) -> None:
         await voting.close(actor, callback_data.meeting)
-        await message_of(query).edit_text(i18n.get("voting-closed"))
+        # The next step is the протокол: its button where the secretary already is.
+        kb = InlineKeyboardBuilder()
+        kb.button(
+            text=i18n.get("card-minutes"),
+            callback_data=MeetingCb(action="minutes", id=callback_data.meeting),
+        )
+        await message_of(query).edit_text(i18n.get("voting-closed"), reply_markup=kb.as_markup())
 
     @r.message(Command("here"))
     async def here(

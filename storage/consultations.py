@@ -191,12 +191,19 @@ async def methodists(conn: AsyncConnection, organisation_id: int) -> list[Person
 
 
 async def profile(conn: AsyncConnection, person_id: int) -> MethodistProfile:
+    """A methodist's profile; with none set yet, requests of every subject and direction."""
+    found = await find_profile(conn, person_id)
+    return found or MethodistProfile(person_id=person_id, subjects=[], directions=[])
+
+
+async def find_profile(conn: AsyncConnection, person_id: int) -> MethodistProfile | None:
+    """A methodist's profile as they set it, or None when they never did."""
     result = await conn.execute(
         select(methodist_profiles).where(methodist_profiles.c.person_id == person_id)
     )
     row = result.mappings().one_or_none()
     if row is None:
-        return MethodistProfile(person_id=person_id, subjects=[], directions=[])
+        return None
     return MethodistProfile(
         person_id=person_id, subjects=list(row["subjects"]), directions=list(row["directions"])
     )

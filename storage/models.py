@@ -26,6 +26,8 @@ class Organisation(Frozen):
     timezone: str
     operator_name: str | None = None
     operator_address: str | None = None
+    # The place a протокол names under its date (ГОСТ Р 7.0.97-2016): «г. Луга».
+    city: str | None = None
 
 
 class Person(Frozen):

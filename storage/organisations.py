@@ -18,6 +18,7 @@ def _organisation(row: RowMapping) -> Organisation:
         timezone=row["timezone"],
         operator_name=row["operator_name"],
         operator_address=row["operator_address"],
+        city=row["city"],
     )
 
 
@@ -62,6 +63,13 @@ async def set_operator(
         update(organisations)
         .where(organisations.c.id == organisation_id)
         .values(operator_name=name, operator_address=address)
+    )
+
+
+async def set_city(conn: AsyncConnection, organisation_id: int, city: str | None) -> None:
+    """The place the organisation's протоколы name under their date."""
+    await conn.execute(
+        update(organisations).where(organisations.c.id == organisation_id).values(city=city)
     )
 
 

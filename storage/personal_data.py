@@ -95,7 +95,9 @@ PROFILE: Final = _f(
 )
 
 REGISTRY: Final[Mapping[str, TableRule]] = {
-    "organisations": TableRule(other=_f("name", "timezone", "operator_name", "operator_address")),
+    "organisations": TableRule(
+        other=_f("name", "timezone", "operator_name", "operator_address", "city")
+    ),
     "persons": TableRule(owners={"id": PROFILE}),
     "coordinators": TableRule(owners={"person_id": _f()}, references=_f("appointed_by")),
     "bodies": TableRule(other=_f("kind", "name", "subject", "group_chat_id")),

@@ -48,6 +48,8 @@ organisations = Table(
     # text names them, set by a coordinator.
     Column("operator_name", String(300), nullable=True),
     Column("operator_address", String(300), nullable=True),
+    # The place a протокол names under its date: «г. Луга», «с. Зырянское».
+    Column("city", String(100), nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
 )
 

@@ -78,6 +78,7 @@ def test_stored_values_stay_as_the_database_has_them() -> None:
         "low_results",
         "attestation",
         "burnout",
+        "tutoring",
         "other",
     ]
     assert [s.value for s in Size] == ["individual", "group"]

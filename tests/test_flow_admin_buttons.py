@@ -37,6 +37,7 @@ def administrative(membership: int, voter: int) -> list[CallbackData]:
         OrgCb(action="newbody", id=ORGANISATION),
         OrgCb(action="coord", id=ORGANISATION),
         OrgCb(action="template", id=ORGANISATION),
+        OrgCb(action="city", id=ORGANISATION),
         CoordinatorInviteCb(organisation=ORGANISATION, days=7),
         RuleCb(body=BODY, rule=RuleName.CASTING_VOTE),
         BodyCb(action="list", id=BODY),

@@ -121,10 +121,6 @@ async def test_the_plan_of_the_year_and_a_one_tap_announcement(app: BotUnderTest
     await secretary.press("15:00")  # the day comes from the plan: only the time is asked
     await secretary.send("МОУ СОШ № 3, каб. 12")
     await secretary.send("Итоги первого квартала")
-    await secretary.press("Без докладчика")
-    await secretary.press("Готово")
-    await secretary.press("Да, нужно решение")
-    await secretary.press("Проверить и объявить")
     assert "Когда: четверг, 15.04.2027 15:00" in secretary.last_text
     await secretary.press("📣 Объявить")
     await secretary.send("/plan")

@@ -70,9 +70,13 @@ async def test_the_whole_life_of_a_consultation(app: BotUnderTest) -> None:
     await first.press("✋ Беру", in_message=offer)
     assert "Запрос ваш" in first.last_text
     assert "Антонова Алла Борисовна" in (await teacher.wait_for("взял методист")).text
-    await second.wait_for("уже взял другой методист")
-    late = await second.press("✋ Беру", in_message=second.bot_messages[0])
-    assert "уже взял другой методист" in (late.text or "")
+    await second.wait_for("взял(а) А. Б. Антонова")
+    # Pressed a moment too late: the offer itself changes, no alert on top of the message.
+    stale = second.bot_messages[0]
+    late = await second.press("✋ Беру", in_message=stale)
+    assert not late.text
+    assert stale.text.startswith("Запрос № 1 взял(а) А. Б. Антонова.")
+    assert "✋ Беру" not in stale.buttons
 
     await first.press("🕒 Предложить время")
     await first.send("15.03.2027 16:00")
@@ -117,9 +121,10 @@ async def test_two_methodists_press_at_once_and_exactly_one_wins(app: BotUnderTe
         for chat, offer, d in zip((first, second), offers, data, strict=True)
     ]
     await app.fake.settle()
-    answers = [app.fake.callback_answers[i] for i in ids]
-    refused = [a for a in answers if a.text and "уже взял" in a.text]
-    assert len(refused) == 1
+    # No alert for either: the winner's offer becomes theirs, the loser's says who took it.
+    assert all(not app.fake.callback_answers[i].text for i in ids)
+    assert sorted("Запрос ваш" in offer.text for offer in offers) == [False, True]
+    assert sum("взял(а)" in offer.text for offer in offers) == 1
     async with app.db.read() as conn:
         row = (await conn.execute(select(consultations))).one()
         winner = await people.get_person(conn, row.methodist_id)
@@ -201,3 +206,47 @@ async def test_the_coordinator_reports_a_period_as_text_csv_and_xlsx(app: BotUnd
     assert table[1][8] == "2,0"
     workbook = load_workbook(io.BytesIO(xlsx_file.content))
     assert workbook.sheetnames == ["Запросы", "Итоги"]
+
+
+async def test_a_methodist_who_joins_is_asked_and_offered_their_own_subject(
+    app: BotUnderTest,
+) -> None:
+    """Issue 14, item 5: joining with «русский язык» offered requests of every subject
+    («любым / любым») and never asked. Now joining asks, prefilled with their subject, and a
+    request of another subject is not offered to them."""
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
+    teacher = "Иванова Мария Петровна"
+    await person(app.db, teacher, telegram_id=TEACHER, organisation_id=setup.organisation.id)
+    secretary = app.person(2002, "Анна")
+    await secretary.send("/menu")
+    await secretary.press("👥 Методический совет")
+    await secretary.press("✉️ Пригласить")
+    await secretary.press("член, методист")
+    await secretary.press("5 человек")
+    await secretary.press("7 дней")
+    token = secretary.last_text.split("?start=")[1].split()[0]
+    newcomer = app.person(6003, "Галина")
+    await newcomer.send(f"/start {token}")
+    await newcomer.press("✅ Согласен(на)")
+    await newcomer.send("Смирнова Галина Петровна")
+    await newcomer.send("МОУ СОШ № 2")
+    await newcomer.send("русский язык")
+    asked = await newcomer.wait_for("Вы методист актива")
+    assert "по предметам: русский язык" in asked.text
+    assert "✏️ Предметы" in asked.buttons
+    await newcomer.press("Молодые педагоги и наставничество", in_message=asked)
+    assert "по направлениям: Молодые педагоги и наставничество" in newcomer.last_text
+
+    await ask(app.person(TEACHER, "Мария"))  # a request on mathematics
+    assert not any("Новый запрос" in m.text for m in newcomer.bot_messages)
+
+
+async def test_tutoring_during_advanced_training_courses_is_a_direction(app: BotUnderTest) -> None:
+    """Luga asset 3.2: «тьюторское сопровождение … в ходе прохождения … курсов повышения
+    квалификации» is a direction a teacher can ask for."""
+    await asset_with_methodists(app)
+    direction = "Тьюторское сопровождение на курсах повышения квалификации"
+    teacher, methodist = app.person(TEACHER, "Мария"), app.person(METHODIST_A, "Алла")
+    await ask(teacher, direction=direction)
+    offer = await methodist.wait_for("Новый запрос на консультацию")
+    assert direction in offer.text

@@ -22,7 +22,8 @@ async def test_the_whole_set_up_in_english(app: BotUnderTest) -> None:
     await coordinator.press("➕ Create an organisation")
     await coordinator.send("Zyryansky District Education Department")
     await coordinator.press("Tomsk (MSK+4)")
-    assert "Asia/Tomsk" in coordinator.last_text
+    assert "Time zone: Tomsk (MSK+4)" in coordinator.last_text
+    assert "Asia/Tomsk" not in coordinator.last_text
 
     await coordinator.press("✉️ Invite a coordinator")
     assert "operator — Zyryansky District Education Department" in coordinator.last_text

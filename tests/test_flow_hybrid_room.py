@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select, update
 
+from bot.documents.names import listed
 from storage.schema import attendance, ballots, meetings, vote_log
 from tests.factories import council, member, person
 from tests.fakegram import Person
@@ -297,8 +298,9 @@ async def test_the_protocol_of_a_hybrid_meeting_says_how_it_was_counted(
     await secretary.press("📝 Протокол")
     await secretary.press("👁 Предпросмотр (DOCX)")
     text = last_docx(secretary)
-    assert f"Присутствовали (очно): {ROOM_NAME}, Петрова Анна Сергеевна" in text
-    assert f"Проголосовали по опросному листу: {REMOTE_NAME}" in text
+    assert f"Очно: {listed(ROOM_NAME)}, Петрова А. С." in text
+    assert f"По опросному листу: {listed(REMOTE_NAME)}" in text
+    assert "Приняли участие: 3 из " in text
     assert (
         "Участие: в зале — 2, по опросным листам — 1; кворум определён по тем и другим вместе,"
         " каждый член учтён один раз (п. 4.6)" in text

@@ -30,6 +30,7 @@ async def announce(
     form: str = "очное",
     kind: str = "очередное",
     items: tuple[str, ...] = ("О плане работы на второе полугодие",),
+    speakers: tuple[str | None, ...] = (),
 ) -> None:
     """The whole form, typed and tapped as a secretary would."""
     await open_new_meeting(secretary)
@@ -40,14 +41,13 @@ async def announce(
         await secretary.send("МОУ СОШ № 3, каб. 12")
     if form != "очное":
         await secretary.press("До начала заседания")
-    for number, title in enumerate(items):
-        if number:
-            await secretary.press("➕ Ещё вопрос")
-        await secretary.send(title)
-        await secretary.press("Без докладчика")
-        await secretary.press("Готово")
-        await secretary.press("Да, нужно решение")
-    await secretary.press("Проверить и объявить")
+    # The whole agenda in one message, then a speaker only where there is one.
+    await secretary.send("\n".join(f"{n}. {title}" for n, title in enumerate(items, start=1)))
+    for number, speaker in enumerate(speakers, start=1):
+        if speaker:
+            await secretary.press(f"✏️ Вопрос {number}")
+            await secretary.press("👤 Докладчик")
+            await secretary.send(speaker)
 
 
 async def test_the_agenda_arrives_exactly_five_days_before_and_not_sooner(
@@ -78,7 +78,13 @@ async def test_the_agenda_arrives_exactly_five_days_before_and_not_sooner(
     announcement = first.bot_messages[0]
     assert "📅 Объявлено заседание." in announcement.text
     assert "Когда: четверг, 11.03.2027 15:00" in announcement.text
-    assert "Повестка и материалы придут: суббота, 06.03.2027 09:00." in announcement.text
+    # Clause 4.8: members are told «о примерном перечне вопросов» with the date, not later.
+    assert (
+        "Примерный перечень вопросов:\n"
+        "1. О плане работы на второе полугодие\n"
+        "2. О конкурсе «Учитель года»\n"
+        "Повестка и материалы придут: суббота, 06.03.2027 09:00." in announcement.text
+    )
     assert announcement.buttons == ["✅ Приду", "❌ Не смогу", "Открыть заседание"]
     ics = first.documents[0]
     assert ics.filename.endswith(".ics")
@@ -134,7 +140,7 @@ async def test_dates_are_checked_with_a_clear_answer(app: BotUnderTest) -> None:
     await secretary.send("13.03.2027 10:00")
     assert "не позже начала" in secretary.last_text
     await secretary.press("До начала заседания")
-    assert "Вопрос 1 повестки" in secretary.last_text
+    assert "Напишите повестку" in secretary.last_text
     async with app.db.read() as conn:
         assert await meetings_store.meetings_of_bodies(conn, [setup.body.id]) == []
 
@@ -161,6 +167,53 @@ async def test_an_extraordinary_meeting_needs_the_short_notice_confirmed(
     assert row.short_notice_confirmed_at == START
 
 
+async def test_a_pasted_agenda_is_the_whole_agenda_and_two_items_take_a_few_taps(
+    app: BotUnderTest,
+) -> None:
+    """Item 12 of issue 14: announcing two items took 21 taps and messages. Pasted at once,
+    one item a line, numbering dropped; a speaker only where needed; no «Готово» for an item
+    without files; the review as before."""
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    await members(app.db, setup.body, 1)
+    secretary = app.person(SECRETARY, "Анна")
+    mark = secretary.mark()
+    await open_new_meeting(secretary)
+    await secretary.press("очное")
+    await secretary.press("очередное")
+    await secretary.send("11.03.2027 15:00")
+    await secretary.send("МОУ СОШ № 3, каб. 12")
+    await secretary.send(
+        "1. О плане работы на второе полугодие\n\n2) О конкурсе «Учитель года»\n- Разное"
+    )
+    review = secretary.last_text
+    assert "1. О плане работы на второе полугодие" in review
+    assert "2. О конкурсе «Учитель года»" in review
+    assert "3. Разное" in review
+    assert "Докладчик:" not in review
+    await secretary.press("✏️ Вопрос 1")
+    await secretary.press("👤 Докладчик")
+    await secretary.send("Иванова Мария Петровна")
+    review = secretary.last_text
+    assert "Докладчик: Иванова Мария Петровна" in review
+    await secretary.press("✏️ Вопрос 3")
+    await secretary.press("ℹ️ Для сведения, без решения")
+    await secretary.press("← К проверке")
+    assert "(для сведения, без решения)" in secretary.last_text
+    await secretary.press("📣 Объявить")
+    assert "Заседание объявлено" in secretary.last_text
+    # Seven steps to the review with the whole agenda, four more for a speaker and a
+    # «for information», one to announce: 12 where it took 21 for two items.
+    assert len(secretary.texts_since(mark)) <= 2 * 12
+    async with app.db.read() as conn:
+        meeting = (await conn.execute(select(meetings))).one()
+        agenda = await meetings_store.agenda(conn, meeting.id)
+    assert [(item.title, item.speaker, item.needs_decision) for item in agenda] == [
+        ("О плане работы на второе полугодие", "Иванова Мария Петровна", True),
+        ("О конкурсе «Учитель года»", None, True),
+        ("Разное", None, False),
+    ]
+
+
 async def test_the_draft_is_edited_before_it_is_announced_and_materials_follow_the_agenda(
     app: BotUnderTest,
 ) -> None:
@@ -174,19 +227,22 @@ async def test_the_draft_is_edited_before_it_is_announced_and_materials_follow_t
     await secretary.send("11.03.2027 15:00")
     await secretary.send("11.03.2027 12:00")  # ballots until three hours before
     await secretary.send("Об итогах методической недели")
+    await secretary.press("✏️ Вопрос 1")
+    await secretary.press("👤 Докладчик")
     await secretary.send("Иванова Мария Петровна")
+    await secretary.press("✏️ Вопрос 1")
+    await secretary.press("📎 Материалы")
     await secretary.upload("справка.pdf", b"%PDF-1.4 report", mime_type="application/pdf")
     assert "«справка.pdf» добавлен (всего: 1)" in secretary.last_text
     await secretary.send("просто текст")
     assert "файлом" in secretary.last_text
     await secretary.press("Готово")
-    await secretary.press("Да, нужно решение")
     await secretary.press("➕ Ещё вопрос")
     await secretary.send("Разное")
-    await secretary.press("Без докладчика")
-    await secretary.press("Готово")
-    await secretary.press("Нет, для сведения")
-    await secretary.press("Проверить и объявить")
+    await secretary.press("✏️ Вопрос 2")
+    await secretary.press("ℹ️ Для сведения, без решения")
+    assert "(для сведения, без решения)" in secretary.last_text
+    await secretary.press("← К проверке")
     review = secretary.last_text
     assert "Опросные листы принимаются до: четверг, 11.03.2027 12:00" in review
     assert "Докладчик: Иванова Мария Петровна" in review

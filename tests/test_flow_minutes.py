@@ -30,7 +30,9 @@ def last_docx(chat: Person) -> str:
     return text_of(chat.documents[-1].content)
 
 
-async def close_hybrid_meeting(app: BotUnderTest) -> tuple[Person, Person, list[Person], Person]:
+async def close_hybrid_meeting(
+    app: BotUnderTest, *, speakers: tuple[str | None, ...] = ()
+) -> tuple[Person, Person, list[Person], Person]:
     """A hybrid council meeting, voted remotely and in the room, closed by the secretary."""
     setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
     chair = await person(app.db, "Кузнецова Ирина Львовна", telegram_id=CHAIR)
@@ -42,7 +44,7 @@ async def close_hybrid_meeting(app: BotUnderTest) -> tuple[Person, Person, list[
     chair_chat = app.person(CHAIR, "Ирина")
     voters = [app.person(m.telegram_id or 0, "M") for m in (a, b, c)]
     guest_chat = app.person(7007, "Гость")
-    await announce(secretary, form="гибридное", items=ITEMS)
+    await announce(secretary, form="гибридное", items=ITEMS, speakers=speakers)
     await secretary.press("📣 Объявить")
     await until(app, BALLOTS_OPEN)
     for chat in voters[:2]:
@@ -85,7 +87,7 @@ async def test_a_hybrid_meeting_ends_in_a_signed_protocol_everyone_has(app: BotU
     await secretary.press("👁 Предпросмотр (DOCX)")
     draft = last_docx(secretary)
     assert "ПРОЕКТ" in draft
-    assert "ПРОТОКОЛ № 1" in draft
+    assert "11.03.2027\t№ 1" in draft
 
     await secretary.press("✍️ Отправить на подпись")
     request = await chair.wait_for("ждёт вашей подписи")
@@ -116,21 +118,22 @@ async def test_a_hybrid_meeting_ends_in_a_signed_protocol_everyone_has(app: BotU
         assert "Методический совет" in arrived.text
     final = last_docx(guest)
     assert "ПРОЕКТ" not in final
-    assert "ПРОТОКОЛ № 1" in final
+    assert "11.03.2027\t№ 1" in final
     assert "ИМЦ Лужского района" in final
-    assert "11.03.2027" in final and "гибридное" in final
-    assert "Кузнецова Ирина Львовна" in final  # present in the room, and the chair who signed
+    assert "гибридное" in final
+    assert "Кузнецова И. Л." in final  # present in the room
+    assert "Председатель\t______________\tИ. Л. Кузнецова" in final  # and signed
     assert "Иванова М. П. предложила дополнить план конкурсом." in final
     assert "Утвердить план работы на второе полугодие." in final
     assert "За — 4, Против — 0, Воздержались — 0." in final
     assert "За — 1, Против — 2, Воздержались — 1." in final
-    assert "Подписан: Кузнецова Ирина Львовна" in final
-    assert "Гостева Вера Павловна" in final
+    assert "Подписан: И. Л. Кузнецова" in final
+    assert "Гостева В. П." in final
 
     # The archive gives it again; an extract is one item.
     await voters[0].send("/minutes")
     await voters[0].press("№ 1 — Методический совет, 11.03.2027")
-    assert "ПРОТОКОЛ № 1" in last_docx(voters[0])
+    assert "11.03.2027\t№ 1" in last_docx(voters[0])
     await voters[0].send("/meetings")
     await voters[0].press("четверг, 11.03.2027 15:00 — Методический совет")
     await voters[0].press("📄 Выписка из протокола")
@@ -154,6 +157,81 @@ async def test_a_hybrid_meeting_ends_in_a_signed_protocol_everyone_has(app: BotU
     corrected = await guest.wait_for("Исправленная редакция протокола № 1")
     assert "исправлена фамилия докладчика" in corrected.text
     assert "Исправленная редакция № 2" in last_docx(guest)
+
+
+def lines_of(content: bytes) -> list[str]:
+    return [p.text for p in docx.Document(BytesIO(content)).paragraphs]
+
+
+async def test_the_protocol_reads_as_offices_write_it(app: BotUnderTest) -> None:
+    """ГОСТ Р 7.0.97-2016 and the протоколы councils publish: the date and the number on one
+    line, the town, who chaired and who kept the minutes, attendance said once in the past
+    tense, whom the meeting heard in the accusative, signatures with initials first."""
+    secretary, _, _, _ = await close_hybrid_meeting(
+        app, speakers=("Петрова Анна Сергеевна", "Воробьёв Илья Петрович")
+    )
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    await coordinator.send("/menu")
+    await coordinator.press("🏛 ИМЦ Лужского района")
+    await coordinator.press("🏙 Город в протоколах")
+    await coordinator.send("г. Луга")
+    assert "Город в протоколах: г. Луга" in coordinator.last_text
+    assert "Москва (МСК)" in coordinator.last_text
+
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    await secretary.press("📝 Протокол")
+    await secretary.press("👁 Предпросмотр (DOCX)")
+    lines = lines_of(secretary.documents[-1].content)
+    dated = lines.index("11.03.2027\t№ 1")
+    assert lines[dated - 1] == "ПРОТОКОЛ"
+    assert lines[dated + 1 : dated + 3] == [
+        "г. Луга",
+        "Председатель — И. Л. Кузнецова. Секретарь — А. С. Петрова.",
+    ]
+    took_part = [line for line in lines if line.startswith("Приняли участие: ")]
+    assert len(took_part) == 1
+    assert took_part[0].startswith(
+        "Приняли участие: 4 из 5 членов; кворум имеется, решения могут приниматься."
+    )
+    assert "СЛУШАЛИ: Петрову А. С." in lines
+    assert "СЛУШАЛИ: Воробьёва И. П." in lines
+    assert "Председатель\t______________\tИ. Л. Кузнецова" in lines
+    assert "Секретарь\t______________\tА. С. Петрова" in lines
+
+
+async def test_next_steps_are_where_people_are(app: BotUnderTest) -> None:
+    """Issue 14, item 14: the протокол's button on «Голосование завершено», the draft's on
+    «возвращён на доработку», the card after the meeting says who took part, and an old
+    ballot loses its buttons once voting has closed."""
+    secretary, chair, voters, _ = await close_hybrid_meeting(app)
+    closed = next(m for m in secretary.bot_messages if "Голосование завершено" in m.text)
+    assert closed.buttons == ["📝 Протокол"]
+
+    await secretary.send("/meetings")
+    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
+    card = secretary.last_text
+    assert "Придут" not in card
+    assert "Участвовали 4 из 5" in card
+
+    await secretary.press("📝 Протокол", in_message=closed)
+    assert "— черновик" in secretary.last_text
+    await secretary.press("✍️ Отправить на подпись")
+    request = await chair.wait_for("ждёт вашей подписи")
+    await chair.press("↩️ Вернуть на доработку", in_message=request)
+    await chair.send("Добавьте выступление Ивановой")
+    returned = await secretary.wait_for("возвращён на доработку")
+    await secretary.press("📝 Открыть протокол", in_message=returned)
+    assert "— черновик" in secretary.last_text
+    assert "✏️ Вопрос 1" in secretary.buttons()
+
+    # The member voted in the room and never signed the ballot that came to the chat.
+    late = voters[2]
+    ballot = next(m for m in reversed(late.bot_messages) if "Опросный лист:" in m.text)
+    assert "1 · За" in ballot.buttons
+    await late.press("1 · За", in_message=ballot)
+    assert ballot.buttons == []
+    assert "Голосование завершено" in ballot.text
 
 
 async def test_the_deputy_signs_when_the_chair_is_absent(app: BotUnderTest) -> None:
@@ -265,4 +343,4 @@ async def test_a_broken_template_is_refused_and_the_old_one_stays(app: BotUnderT
     await secretary.press("📝 Протокол")
     await secretary.press("👁 Предпросмотр (DOCX)")
     assert "ЛУЖСКИЙ ИМЦ — БЛАНК" in last_docx(secretary)
-    assert re.search(r"ПРОТОКОЛ № 1", last_docx(secretary))
+    assert re.search(r"№ 1\b", last_docx(secretary))

@@ -22,7 +22,9 @@ async def test_coordinator_creates_organisation_and_council_and_invites_secretar
     await coordinator.send("ИМЦ Лужского района")
     await coordinator.press("Москва (МСК)")
     assert "ИМЦ Лужского района" in coordinator.last_text
-    assert "Europe/Moscow" in coordinator.last_text
+    # The zone as people say it, not «Europe/Moscow».
+    assert "Часовой пояс: Москва (МСК)" in coordinator.last_text
+    assert "Europe/Moscow" not in coordinator.last_text
 
     # The organisation is the operator now: its coordinator agrees to its own text too.
     await coordinator.press("➕ Новый совет или объединение")

@@ -109,6 +109,38 @@ async def test_a_hybrid_meeting_merges_remote_ballots_with_the_room(app: BotUnde
     assert stored["items"][0]["for"] == 3
 
 
+async def test_a_signed_member_keeps_their_votes_when_a_question_is_added(
+    app: BotUnderTest,
+) -> None:
+    """Signed, then a question is added and they never answer it: their signed answer on the
+    first question still counts in the result."""
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    [a, b] = await members(app.db, setup.body, 2)
+    secretary = app.person(SECRETARY, "Анна")
+    first, second = (app.person(m.telegram_id or 0, "M") for m in (a, b))
+    await announce(secretary, form="заочное (по опросным листам)", items=ITEMS[:1])
+    await secretary.press("📣 Объявить")
+    await until(app, BALLOTS_OPEN)
+    await first.press("1 · За")
+    await first.press("✍️ Подписать и отправить")
+    await second.press("Открыть заседание", in_message=second.bot_messages[0])
+    await second.press("✍️ Предложить вопрос")
+    await second.send("О летней школе педагогов")
+    offer = await secretary.wait_for("О летней школе педагогов")
+    await secretary.press("✅ Принять", in_message=offer)
+    await app.run_due()
+    await first.wait_for("Дополнительный опросный лист")
+    whole = await second.wait_for("В опросный лист добавлен вопрос")
+    await second.press("1 · За", in_message=whole)
+    await second.press("2 · За")
+    await second.press("✍️ Подписать и отправить")
+    await until(app, MEETING + timedelta(minutes=1))
+    result = await first.wait_for("📊 Итоги")
+    first_item, second_item = result.text.split("2. О летней школе педагогов")
+    assert "За — 2, Против — 0, Воздержались — 0." in first_item
+    assert "За — 1, Против — 0, Воздержались — 0." in second_item
+
+
 async def test_questions_added_after_the_ballots_opened_reach_every_voter(
     app: BotUnderTest,
 ) -> None:
@@ -129,9 +161,15 @@ async def test_questions_added_after_the_ballots_opened_reach_every_voter(
     await secretary.press("✅ Принять", in_message=offer)
     await app.run_due()
     update_ = await first.wait_for("В опросный лист добавлен вопрос")
+    # Signed before: a supplementary ballot of the added question alone (issue 14, item 15).
+    assert "Дополнительный опросный лист" in update_.text
+    assert "остаются в силе (1 вопрос)" in update_.text
     assert "2. О летней школе педагогов" in update_.text
-    # The signed answer stays final; the new question can still be answered.
-    assert "2 · За" in update_.buttons and "1 · За" not in update_.buttons
+    assert ITEMS[0] not in update_.text
+    assert update_.buttons == ["2 · За", "2 · Против", "2 · Возд."]
+    # The one who had not signed gets the whole ballot again.
+    whole = await second.wait_for("В опросный лист добавлен вопрос")
+    assert ITEMS[0] in whole.text and "Дополнительный" not in whole.text
     await first.press("2 · Против", in_message=update_)
     assert "Ваш ответ: Против" in first.last_text
 

@@ -26,6 +26,7 @@ from bot.domain.meetings import (
     expected_attendance,
     is_late,
     notice_plan,
+    parse_agenda,
     parse_local,
     parse_time,
     proposals_close,
@@ -737,3 +738,26 @@ def test_of_the_minutes_series_the_older_reminder_gives_way_to_the_last_call() -
     assert days_left(STARTS + timedelta(days=30), now, "Europe/Moscow") == 1
     assert is_late(NoticeKind.AGENDA, STARTS - timedelta(days=5), STARTS)
     assert not is_late(NoticeKind.REMINDER_HOUR, HOUR_BEFORE.due_at, STARTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("О плане работы", ["О плане работы"]),
+        ("1. О плане\n2. О конкурсе", ["О плане", "О конкурсе"]),
+        ("1) О плане\n\n  2)О конкурсе  \n", ["О плане", "О конкурсе"]),
+        ("- О плане\n— О конкурсе\n• Разное", ["О плане", "О конкурсе", "Разное"]),
+        # A number that is part of the title stays.
+        ("2027 год: итоги\n10 лет РМО", ["2027 год: итоги", "10 лет РМО"]),
+    ],
+)
+def test_an_agenda_typed_at_once_is_one_item_a_line(text: str, titles: list[str]) -> None:
+    assert parse_agenda(text, room=30) == titles
+
+
+def test_an_agenda_longer_than_the_room_left_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_agenda("Первый вопрос\nВторой вопрос", room=1)
+    assert caught.value.key == "draft-error-too-many-items"
+    with pytest.raises(ValidationError):
+        parse_agenda("\n  \n", room=30)

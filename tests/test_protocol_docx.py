@@ -74,10 +74,11 @@ RICH = ProtocolData(
         ),
     ],
     chair_title="Заместитель председателя",
-    chair_name="Жуков Ж. Ж.",
-    secretary_name="Зуева З. З.",
-    signed="Подписан: Жуков Ж. Ж., 25.03.2027 10:15",
+    chair_name="Ж. Ж. Жуков",
+    secretary_name="З. З. Зуева",
+    signed="Подписан: Ж. Ж. Жуков, 25.03.2027 10:15",
     version_note="Исправленная редакция № 2 от 26.03.2027: опечатка в фамилии",
+    attendance="Приняли участие: 5 из 10 членов; кворум имеется, решения приниматься не могут.",
 )
 
 
@@ -112,47 +113,55 @@ def _refusal(template: bytes) -> ValidationError:
 # --- the протокол -----------------------------------------------------------------------------
 
 
-def test_heading_names_the_organisation_body_number_and_date() -> None:
+def test_heading_names_the_organisation_body_date_number_place_chair_and_secretary() -> None:
     lines = _lines(render_protocol(SAMPLE))
-    assert lines[:5] == [
+    # ГОСТ Р 7.0.97-2016: the date and the number on one line, the place under them.
+    assert lines[:7] == [
         "ПРОЕКТ",
         "МКУ «Информационно-методический центр» Лужского района",
         "Методический совет",
-        "ПРОТОКОЛ № 3",
-        "11.03.2027\tг. Луга",
+        "ПРОТОКОЛ",
+        "11.03.2027\t№ 3",
+        "г. Луга",
+        "Председатель — М. П. Иванова. Секретарь — О. А. Васильева.",
     ]
     assert "Время проведения: 15:00" in lines
     assert "Форма проведения: очное" in lines
     assert "Место проведения: МОУ «Лужская СОШ № 2», актовый зал" in lines
 
 
-def test_who_took_part_with_empty_lists_left_out() -> None:
+def test_attendance_is_stated_once_then_who_with_empty_lists_left_out() -> None:
     lines = _lines(render_protocol(SAMPLE))
-    assert "Установленное число членов: 15" in lines
-    assert _starting(lines, "Присутствовали (очно): ") == [
-        "Присутствовали (очно): " + ", ".join(SAMPLE.present)
+    text = "\n".join(lines)
+    assert _starting(lines, "Присутствовали") == [
+        "Присутствовали: 12 из 15 членов; кворум имеется, решения могут приниматься."
     ]
+    assert "Установленное число" not in text  # the roster size is in the sentence
+    assert _starting(lines, "Очно: ") == ["Очно: " + ", ".join(SAMPLE.present)]
     assert _starting(lines, "Отсутствовали: ") == [
         "Отсутствовали: Николаева Ю. Б., Орлова К. Е., Павлов Р. Т."
     ]
-    assert _starting(lines, "Проголосовали") == []
+    assert _starting(lines, "По опросному") == []
     assert _starting(lines, "Приглашённые") == []
-    assert "Участвовали: 12 из 15." in lines
-    assert SAMPLE.quorum_text in lines
+    assert "Участвовали" not in text
+    assert SAMPLE.quorum_text not in text
 
 
 def test_every_list_of_a_hybrid_meeting_in_its_own_paragraph() -> None:
     lines = _lines(render_protocol(RICH))
-    assert "ПРОТОКОЛ № 5/2027" in lines
-    assert "Присутствовали (очно): Андреева А. А., O'Брайен Д. <гость>" in lines
-    assert "Проголосовали по опросному листу: Белов Б. Б., Волкова В. В." in lines
-    assert "Проголосовали на бумажном опросном листе: Гусев Г. Г." in lines
+    assert "Очно: Андреева А. А., O'Брайен Д. <гость>" in lines
+    assert "По опросному листу: Белов Б. Б., Волкова В. В." in lines
+    assert "На бумажном опросном листе: Гусев Г. Г." in lines
     assert "Отсутствовали: Денисова Д. Д." in lines
     assert "Приглашённые: Ершова Е. Е. (ЛОИРО)" in lines
-    assert "Участвовали: 5 из 10." in lines
-    assert RICH.quorum_text in lines
-    # No city: the date stands alone; no place: no «Место проведения».
-    assert "20.03.2027\t" in lines
+    assert RICH.attendance in lines
+    # No city: the line after the date is the correction's note, which stands under the
+    # heading; no place: no «Место проведения».
+    dated = lines.index("20.03.2027\t№ 5/2027")
+    assert lines[dated + 1 : dated + 3] == [
+        RICH.version_note,
+        "Заместитель председателя — Ж. Ж. Жуков. Секретарь — З. З. Зуева.",
+    ]
     assert _starting(lines, "Место") == []
 
 
@@ -180,7 +189,7 @@ def test_agenda_then_each_item_heard_spoken_decided_and_voted() -> None:
 def test_an_item_for_information_has_no_vote() -> None:
     lines = _lines(render_protocol(SAMPLE))
     information = lines.index("3. Информация об итогах аттестации педагогических работников", 20)
-    end = lines.index(next(line for line in lines if line.startswith("Председатель")))
+    end = lines.index(next(line for line in lines if line.startswith("Председатель\t")))
     assert lines[information + 1 : end] == [
         "СЛУШАЛИ: Козлову С. Г., методиста — об итогах: аттестацию прошли 27 педагогов.",
         "РЕШИЛИ: Информацию принять к сведению.",
@@ -201,15 +210,17 @@ def test_missing_speaker_and_texts_leave_no_empty_labels() -> None:
 
 def test_signature_lines_and_the_draft_mark() -> None:
     draft = _lines(render_protocol(SAMPLE))
-    assert "Председатель\t______________\tИванова М. П." in draft
-    assert "Секретарь\t______________\tВасильева О. А." in draft
+    assert "Председатель\t______________\tМ. П. Иванова" in draft
+    assert "Секретарь\t______________\tО. А. Васильева" in draft
     assert draft.count("ПРОЕКТ") == 1
     assert _starting(draft, "Подписан") == []
 
     signed = _lines(render_protocol(RICH))
     assert "ПРОЕКТ" not in signed
-    assert "Заместитель председателя\t______________\tЖуков Ж. Ж." in signed
-    assert signed[-2:] == [RICH.signed, RICH.version_note]
+    assert "Заместитель председателя\t______________\tЖ. Ж. Жуков" in signed
+    assert signed[-1] == RICH.signed
+    assert RICH.version_note is not None
+    assert signed.count(RICH.version_note) == 1
 
 
 def test_special_characters_stay_text() -> None:
@@ -257,20 +268,36 @@ def test_an_organisation_template_is_used_when_given() -> None:
     ]
 
 
+def test_a_template_written_before_attendance_was_one_sentence_still_renders() -> None:
+    template = _template(
+        "ПРОТОКОЛ № {{ number }}",
+        "Участвовали: {{ participants }} из {{ roster }}. {{ quorum_text }}",
+        "{%p for item in items %}",
+        "{{ item.number }}. {{ item.title }}",
+        "{%p endfor %}",
+    )
+    validate_template(template)
+    assert f"Участвовали: 12 из 15. {SAMPLE.quorum_text}" in _lines(
+        render_protocol(SAMPLE, template)
+    )
+
+
 # --- the выписка ------------------------------------------------------------------------------
 
 
 def test_an_extract_shows_only_the_chosen_item() -> None:
-    signed = replace(SAMPLE, signed="Подписан: Иванова М. П., 20.03.2027 10:15")
+    signed = replace(SAMPLE, signed="Подписан: М. П. Иванова, 20.03.2027 10:15")
     lines = _lines(render_extract(signed, 2))
     text = "\n".join(lines)
-    assert "ВЫПИСКА ИЗ ПРОТОКОЛА № 3" in lines
-    assert "ПРОЕКТ" not in lines
-    assert "11.03.2027\tг. Луга" in lines
-    assert "Присутствовали (очно): 12 чел." in lines
-    assert "Отсутствовали: 3 чел." in lines
-    assert "Участвовали: 12 из 15." in lines
-    assert SAMPLE.quorum_text in lines
+    assert lines[:6] == [
+        "МКУ «Информационно-методический центр» Лужского района",
+        "Методический совет",
+        "ВЫПИСКА ИЗ ПРОТОКОЛА",
+        "11.03.2027\t№ 3",
+        "г. Луга",
+        "Председатель — М. П. Иванова. Секретарь — О. А. Васильева.",
+    ]
+    assert _starting(lines, "Присутствовали") == [SAMPLE.attendance]
     assert SAMPLE.items[1].title in text
     assert SAMPLE.items[0].title not in text
     assert SAMPLE.items[2].title not in text
@@ -279,15 +306,16 @@ def test_an_extract_shows_only_the_chosen_item() -> None:
     # Names of members appear only in the signatures: the extract counts, it does not list.
     assert "Алексеева Н. В." not in text
     certified = lines.index("Выписка верна.")
-    assert lines[certified + 1] == "Секретарь\t______________\tВасильева О. А."
-    assert "Председатель\t______________\tИванова М. П." in lines[:certified]
+    assert lines[certified + 1] == "Секретарь\t______________\tО. А. Васильева"
+    assert "Председатель\t______________\tМ. П. Иванова" in lines[:certified]
 
 
 def test_an_extract_of_an_information_item_has_no_vote() -> None:
     lines = _lines(render_extract(RICH, 2))
     assert "Вопрос № 2 повестки дня: Разное" in lines
     assert _starting(lines, "Голосовали") == []
-    assert "Проголосовали на бумажном опросном листе: 1 чел." in lines
+    assert RICH.attendance in lines
+    assert "Гусев Г. Г." not in "\n".join(lines)
 
 
 def test_an_extract_of_an_item_not_on_the_agenda_is_a_bug() -> None:

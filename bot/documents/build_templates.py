@@ -46,6 +46,11 @@ HEARD = (
     "СЛУШАЛИ: {{ item.speaker or '' }}"
     "{% if item.speaker and item.heard %} — {% endif %}{{ item.heard }}"
 )
+LEADERS = (
+    "{% if chair_name %}{{ chair_title }} — {{ chair_name }}.{% endif %}"
+    "{% if chair_name and secretary_name %} {% endif %}"
+    "{% if secretary_name %}Секретарь — {{ secretary_name }}.{% endif %}"
+)
 VOTES = (
     "Голосовали: За — {{ item.votes_for }}, Против — {{ item.votes_against or 0 }}, "
     "Воздержались — {{ item.votes_abstain or 0 }}."
@@ -171,21 +176,39 @@ def _reproducible(package: bytes) -> bytes:
 
 
 def _heading(doc: Builder, title: str) -> None:
-    """«ПРОЕКТ» on a draft, the organisation, the body, the title, the date and the city."""
+    """«ПРОЕКТ» on a draft, the organisation, the body, the title; the date and the number on
+    one line, the place (город) under them (ГОСТ Р 7.0.97-2016, 5.9 and 5.10); a correction's
+    note under the heading; who chaired and who kept the minutes."""
     doc.tag("if not signed")
     doc.line("ПРОЕКТ", align=WD_ALIGN_PARAGRAPH.RIGHT, bold=True, indent=False)
     doc.tag("endif")
     doc.centred("{{ organisation }}", bold=True)
     doc.centred("{{ body }}")
     doc.centred(title, bold=True, before=12)
-    doc.spread("{{ date }}\t{{ city or '' }}", before=12)
-
-
-def _meeting(doc: Builder) -> None:
-    doc.line("Время проведения: {{ time }}", before=12)
+    doc.spread("{{ date }}\t№ {{ number }}", before=12)
+    doc.tag("if city")
+    doc.centred("{{ city }}")
+    doc.tag("endif")
+    doc.tag("if version_note")
+    doc.line("{{ version_note }}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, before=6)
+    doc.tag("endif")
+    doc.when("chair_name or secretary_name", LEADERS)
+    doc.line("Время проведения: {{ time }}")
     doc.line("Форма проведения: {{ form }}")
     doc.when("place", "Место проведения: {{ place }}")
-    doc.line("Установленное число членов: {{ roster }}")
+
+
+def _attendance(doc: Builder, *, names: bool) -> None:
+    """How many took part and whether there was a quorum, said once; then, in the протокол,
+    who, by the way they took part (a выписка gives the count alone)."""
+    doc.line("{{ attendance }}", before=12)
+    if not names:
+        return
+    doc.when("present", "Очно: {{ present|join(', ') }}")
+    doc.when("ballot", "По опросному листу: {{ ballot|join(', ') }}")
+    doc.when("paper", "На бумажном опросном листе: {{ paper|join(', ') }}")
+    doc.when("absent", "Отсутствовали: {{ absent|join(', ') }}")
+    doc.when("guests", "Приглашённые: {{ guests|join(', ') }}")
 
 
 def _item(doc: Builder, heading: str) -> None:
@@ -203,27 +226,17 @@ def _signatures(doc: Builder) -> None:
     doc.signature("Секретарь" + SIGNATURE + "{{ secretary_name }}", before=24)
 
 
-def _notes(doc: Builder) -> None:
-    """Who signed and when, and which corrected version this is."""
+def _signed(doc: Builder) -> None:
+    """Who signed and when."""
     doc.tag("if signed")
     doc.line("{{ signed }}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, before=12)
-    doc.tag("endif")
-    doc.tag("if version_note")
-    doc.line("{{ version_note }}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, before=6)
     doc.tag("endif")
 
 
 def build_protocol() -> Builder:
     doc = Builder("Протокол заседания")
-    _heading(doc, "ПРОТОКОЛ № {{ number }}")
-    _meeting(doc)
-    doc.when("present", "Присутствовали (очно): {{ present|join(', ') }}")
-    doc.when("ballot", "Проголосовали по опросному листу: {{ ballot|join(', ') }}")
-    doc.when("paper", "Проголосовали на бумажном опросном листе: {{ paper|join(', ') }}")
-    doc.when("absent", "Отсутствовали: {{ absent|join(', ') }}")
-    doc.when("guests", "Приглашённые: {{ guests|join(', ') }}")
-    doc.line("Участвовали: {{ participants }} из {{ roster }}.")
-    doc.line("{{ quorum_text }}")
+    _heading(doc, "ПРОТОКОЛ")
+    _attendance(doc, names=True)
 
     doc.line("ПОВЕСТКА ДНЯ:", bold=True, indent=False, before=12)
     doc.tag("for item in items")
@@ -235,28 +248,21 @@ def build_protocol() -> Builder:
     doc.tag("endfor")
 
     _signatures(doc)
-    _notes(doc)
+    _signed(doc)
     return doc
 
 
 def build_extract() -> Builder:
     doc = Builder("Выписка из протокола заседания")
-    _heading(doc, "ВЫПИСКА ИЗ ПРОТОКОЛА № {{ number }}")
-    _meeting(doc)
-    doc.when("present", "Присутствовали (очно): {{ present|length }} чел.")
-    doc.when("ballot", "Проголосовали по опросному листу: {{ ballot|length }} чел.")
-    doc.when("paper", "Проголосовали на бумажном опросном листе: {{ paper|length }} чел.")
-    doc.when("absent", "Отсутствовали: {{ absent|length }} чел.")
-    doc.when("guests", "Приглашённые: {{ guests|length }} чел.")
-    doc.line("Участвовали: {{ participants }} из {{ roster }}.")
-    doc.line("{{ quorum_text }}")
+    _heading(doc, "ВЫПИСКА ИЗ ПРОТОКОЛА")
+    _attendance(doc, names=False)
 
     _item(doc, "Вопрос № {{ item.number }} повестки дня: {{ item.title }}")
 
     _signatures(doc)
     doc.line("Выписка верна.", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, before=24)
     doc.signature("Секретарь" + SIGNATURE + "{{ secretary_name }}")
-    _notes(doc)
+    _signed(doc)
     return doc
 
 

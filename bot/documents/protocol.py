@@ -78,6 +78,7 @@ class ProtocolData:
     absent: list[str]
     guests: list[str]
     participants: int
+    # The quorum sentence of templates before issue 14; the shipped ones say `attendance`.
     quorum_text: str
     items: list[ItemMinutes]
     chair_title: str
@@ -85,6 +86,8 @@ class ProtocolData:
     secretary_name: str
     signed: str | None
     version_note: str | None
+    # «Присутствовали: 12 из 15 членов; кворум имеется, решения могут приниматься.»
+    attendance: str = ""
 
 
 SAMPLE = ProtocolData(
@@ -161,10 +164,11 @@ SAMPLE = ProtocolData(
         ),
     ],
     chair_title="Председатель",
-    chair_name="Иванова М. П.",
-    secretary_name="Васильева О. А.",
+    chair_name="М. П. Иванова",
+    secretary_name="О. А. Васильева",
     signed=None,
     version_note=None,
+    attendance="Присутствовали: 12 из 15 членов; кворум имеется, решения могут приниматься.",
 )
 
 

@@ -48,6 +48,9 @@ class Direction(StrEnum):
     LOW_RESULTS = "low_results"  # schools with low educational results (Luga 3.1)
     ATTESTATION = "attestation"  # attestation and diagnostics
     BURNOUT = "burnout"  # preventing professional burnout (Zyryansky 2.1)
+    # Tutoring teachers during advanced-training courses (Luga 3.2: «тьюторское
+    # сопровождение … в ходе прохождения … курсов повышения квалификации»).
+    TUTORING = "tutoring"
     OTHER = "other"
 
 

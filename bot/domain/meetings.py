@@ -431,6 +431,22 @@ def valid_title(text: str) -> str:
     return title
 
 
+# «1.», «1)», «12.» or a bullet («-», «–», «—», «•», «*») before an item typed as a list.
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-\u2013\u2014\u2022*])\s*")
+
+
+def parse_agenda(text: str, *, room: int) -> list[str]:
+    """The agenda typed or pasted at once, one item a line, numbering and bullets dropped;
+    empty lines skipped. `room` is how many more items the meeting may take."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    titles = [valid_title(_ITEM_MARK.sub("", line, count=1)) for line in lines]
+    if not titles:
+        raise ValidationError("meeting-error-item-title")
+    if len(titles) > room:
+        raise ValidationError("draft-error-too-many-items", max=room)
+    return titles
+
+
 def valid_place(text: str) -> str:
     place = readable(text)
     if not 3 <= len(place) <= 300:

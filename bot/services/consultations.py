@@ -140,7 +140,7 @@ class ConsultationService:
             for methodist in await store.methodists(conn, person.organisation_id):
                 if methodist.id == person.id:
                     continue
-                profile = await store.profile(conn, methodist.id)
+                profile = await self._profile(conn, methodist)
                 if rules.matches(
                     subject=subject,
                     direction=data.direction,
@@ -410,9 +410,19 @@ class ConsultationService:
                 m.id for m in await store.methodists(conn, person.organisation_id)
             }
 
+    @staticmethod
+    async def _profile(conn: AsyncConnection, person: Person) -> MethodistProfile:
+        """What a methodist is offered; one who never said is offered their own subject
+        from their registration, not every subject."""
+        found = await store.find_profile(conn, person.id)
+        if found is not None:
+            return found
+        subjects = [person.subject] if person.subject else []
+        return MethodistProfile(person_id=person.id, subjects=subjects, directions=[])
+
     async def profile(self, actor: Actor) -> MethodistProfile:
         async with self._db.read() as conn:
-            return await store.profile(conn, actor.require_person().id)
+            return await self._profile(conn, actor.require_person())
 
     async def set_profile(
         self, actor: Actor, *, subjects: list[str] | None = None, toggle: Direction | None = None
@@ -422,7 +432,7 @@ class ConsultationService:
         if not await self.is_methodist(actor):
             raise AccessDenied("consultation-error-not-methodist")
         async with self._db.transaction() as conn:
-            current = await store.profile(conn, person.id)
+            current = await self._profile(conn, person)
             new_subjects = current.subjects if subjects is None else subjects
             directions = list(current.directions)
             if toggle is not None:

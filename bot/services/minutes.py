@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.clock import Clock
+from bot.documents.names import accusative, listed
+from bot.documents.names import signed as signature_name
 from bot.documents.protocol import (
     ItemMinutes,
     ProtocolData,
@@ -193,7 +195,10 @@ class MinutesService:
             await organisations.get_organisation(conn, body.organisation_id), "organisation"
         )
         frozen = await voting.voters_of(conn, meeting.id)
-        names = {p: present(await people.get_person(conn, p), "person").full_name for p in frozen}
+        names = {
+            p: listed(present(await people.get_person(conn, p), "person").full_name)
+            for p in frozen
+        }
         signed = {
             b.person_id: b.source for b in await voting.ballots_of(conn, meeting.id) if b.signed_at
         }
@@ -212,10 +217,13 @@ class MinutesService:
             )
             signed_line = texts.get(
                 "protocol-signed",
-                name=signer.full_name,
+                name=signature_name(signer.full_name),
                 at=local_time(record.signed_at, body.timezone),
             )
-        speakers = {item.id: item.speaker for item in await meetings.agenda(conn, meeting.id)}
+        speakers = {
+            item.id: accusative(item.speaker) if item.speaker else None
+            for item in await meetings.agenda(conn, meeting.id)
+        }
         items = []
         for item in results.get("items", []):
             voted = item["verdict"] not in {"information"}
@@ -242,7 +250,7 @@ class MinutesService:
             number=str(record.number),
             date=local.strftime("%d.%m.%Y"),
             time=local.strftime("%H:%M"),
-            city=None,
+            city=organisation.city,
             form=texts.get(f"form-{meeting.form.value}"),
             place=meeting.place,
             roster=int(results.get("roster", len(frozen))),
@@ -250,13 +258,15 @@ class MinutesService:
             ballot=sorted(names[p] for p, s in signed.items() if s is Source.TELEGRAM),
             paper=sorted(names[p] for p, s in signed.items() if s is Source.PAPER),
             absent=sorted(names[p] for p in frozen if p not in took_part),
-            guests=sorted(p.full_name for p in roles.get(Role.GUEST, [])),
+            guests=sorted(listed(p.full_name) for p in roles.get(Role.GUEST, [])),
             participants=int(results.get("participants", len(took_part))),
             quorum_text=self._quorum_text(meeting, results),
             items=items,
             chair_title=texts.get(chair_title),
-            chair_name=chair[0].full_name if chair else "",
-            secretary_name=", ".join(p.full_name for p in roles.get(Role.SECRETARY, [])[:1]),
+            chair_name=signature_name(chair[0].full_name) if chair else "",
+            secretary_name=", ".join(
+                signature_name(p.full_name) for p in roles.get(Role.SECRETARY, [])[:1]
+            ),
             signed=signed_line,
             version_note=None
             if record.version == 1
@@ -266,7 +276,28 @@ class MinutesService:
                 date=local_date(record.signed_at or self._clock.now(), body.timezone),
                 reason=record.reason or "",
             ),
+            attendance=self._attendance(meeting, results),
         )
+
+    def _attendance(self, meeting: Meeting, results: dict[str, Any]) -> str:
+        """How many took part, once and in the past tense, and whether that was a quorum; in a
+        hybrid meeting also how it was counted (4.6)."""
+        text = self._texts.get(
+            "protocol-attendance",
+            form=meeting.form.value,
+            participants=int(results.get("participants", 0)),
+            roster=int(results.get("roster", 0)),
+            valid="yes" if results.get("valid") else "no",
+            may="yes" if results.get("may_decide") else "no",
+        )
+        if meeting.form is not MeetingForm.HYBRID or "in_room" not in results:
+            return text
+        ways = self._texts.get(
+            "protocol-ways",
+            in_room=int(results["in_room"]),
+            by_ballot=int(results["by_ballot"]),
+        )
+        return f"{text} {ways}"
 
     def _quorum_text(self, meeting: Meeting, results: dict[str, Any]) -> str:
         """The quorum sentence; in a hybrid meeting also how it was counted (4.6): those in

@@ -42,6 +42,9 @@ class OrganisationView:
     bodies: list[Body]
 
 
+CITY_MAX = 100
+
+
 def valid_name(raw: str, *, key: str) -> str:
     """A name of an organisation or body: 3 to 200 characters after tidying spaces."""
     name = readable(raw)
@@ -93,6 +96,16 @@ class SetupService:
                 await organisations.get_organisation(conn, organisation_id), "organisation"
             )
             return OrganisationView(organisation, await bodies.list_bodies(conn, organisation_id))
+
+    async def set_city(self, actor: Actor, organisation_id: int, raw: str) -> OrganisationView:
+        """The place the organisation's протоколы name under their date; «-» clears it."""
+        city = "" if raw.strip() == "-" else readable(raw)
+        if len(city) > CITY_MAX:
+            raise ValidationError("org-error-city", max=CITY_MAX)
+        async with self._db.transaction() as conn:
+            await require_coordinator(conn, actor, organisation_id)
+            await organisations.set_city(conn, organisation_id, city or None)
+        return await self.organisation(actor, organisation_id)
 
     async def create_body(
         self,

@@ -33,6 +33,7 @@ direction-young = Young teachers and mentoring
 direction-low_results = Schools with low results
 direction-attestation = Attestation and assessment
 direction-burnout = Preventing professional burnout
+direction-tutoring = Tutoring during advanced-training courses
 direction-other = Other
 size-individual = individual
 size-group = group
@@ -70,7 +71,7 @@ consultation-assign = 👤 Assign a methodist
 consultation-new = 💬 New consultation request.
 consultation-taken = ✋ Your request has been taken by a methodist: { $name }. They will propose a time.
 consultation-taken-by-you = The request is yours. Propose a time and a place or a link to the teacher.
-consultation-taken-by-other = Request No. { $id } has already been taken by another methodist.
+consultation-taken-by-other = Request No. { $id } was taken by { $name }.
 consultation-ask-when = When should the consultation take place? Type the date and time, for example: { $example }
 consultation-ask-place = Where? The address and room or a video call link.
 consultation-proposed = The time has been proposed to the teacher.
@@ -117,6 +118,7 @@ methodist-profile = 🎯 You are offered requests:
     for subjects: { $subjects }
     for directions: { $directions }
     Press a direction to turn it on or off.
+methodist-joined = 🎯 You are a methodist of the asset: teachers' consultation requests will be offered to you. Check which subjects and directions; your subject is already taken from your registration.
 methodist-any = any
 methodist-ask-subjects = Type your subjects separated by commas, for example: mathematics, physics. To take requests for any subject, send “-”.
 profile-subjects-edit = ✏️ Subjects

@@ -21,19 +21,29 @@ draft-ask-time = At what time? Choose a time or type it, for example: { $example
 draft-ask-place = Where will the meeting take place? Type the address and room or a video call link, for example: School No. 3, room 12
 draft-ask-deadline = Until when are ballots accepted? Type the date and time, for example: 12.03.2027 12:00 — or press the button.
 draft-deadline-at-start = Until the meeting starts
-draft-ask-item = Agenda item { $number }: type it, for example: On the work plan for the second half of the year
+draft-ask-agenda = Write the agenda: one item a line; you may paste a ready list (the bot drops numbering like “1.”, “1)” and “-”). For example:
+    1. On the work plan for the second half-year
+    2. On the “Teacher of the Year” contest
+    You will add speakers and materials next, only to the items that need them.
+draft-ask-more-items = Write an item or several, one a line.
+draft-items-hint = A speaker, materials or “for information”: the ✏️ button of the item.
+draft-edit-item = ✏️ Item { $number }
+draft-item-title = Agenda item:
+draft-item-speaker = 👤 Speaker
+draft-item-files = 📎 Materials
+draft-item-information = ℹ️ For information, no decision
+draft-item-decision = 🗳 Needs a decision
+draft-item-back = ← Back to the review
+draft-error-too-many-items = At most { $max ->
+        [one] { $max } more item
+       *[other] { $max } more items
+    } can be added to the agenda.
 draft-ask-speaker = Who is the speaker? Type their full name, for example: Ivanova Maria Petrovna — or press the button.
 draft-no-speaker = No speaker
-draft-ask-files = Send the materials for this item as files (one or several) — or press “Done” if there are no materials.
+draft-ask-files = Send the item's materials as files (one or several), then press “Done”.
 draft-files-done = Done
 draft-file-added = File “{ $name }” added (total: { $count }). Send more or press “Done”.
-draft-ask-decision = Does this item need a decision (a vote)?
-draft-decision-yes = Yes, a decision
-draft-decision-no = No, for information
-draft-item-added = Item { $number } added: { $title }
-draft-ask-more = Add another item or go to the review?
 draft-add-item = ➕ Another item
-draft-to-review = Review and announce
 draft-title = Check the meeting of “{ $body }”:
 draft-missing = not specified
 draft-no-items = No items yet.
@@ -84,6 +94,7 @@ notice-agenda-comes = The agenda and materials will arrive on { $when }.
 notice-agenda-follows = The agenda and materials follow in the next message.
 notice-agenda = 📋 Meeting agenda and materials.
 notice-agenda-update = 📋 An item has been added to the agenda: { $title }
+notice-agenda-preliminary = Preliminary list of items:
 notice-agenda-title = Agenda:
 notice-agenda-item = { $number }. { $title }
 notice-agenda-speaker = Speaker: { $speaker }

@@ -85,4 +85,18 @@ protocol-quorum = { $participants } of { $roster } are taking part: { $valid ->
         [yes] decisions can be taken
        *[other] decisions cannot be taken
     } (needed: { $decision_needed }).
+protocol-attendance = { $form ->
+        [in_person] Present
+        [absentee] Took part in the absentee vote
+       *[other] Took part
+    }: { $participants } of { $roster } { $roster ->
+        [one] member
+       *[other] members
+    }; { $valid ->
+        [yes] there was a quorum
+       *[other] there was no quorum
+    }, { $may ->
+        [yes] decisions could be taken
+       *[other] decisions could not be taken
+    }.
 protocol-ways = Taking part: { $in_room } in the room, { $by_ballot } by ballot; the quorum was determined by both together, each member counted once (clause 4.6); those in the room voted in the room.

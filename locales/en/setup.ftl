@@ -5,6 +5,7 @@ org-ask-timezone = Which time zone does the organisation work in? The bot will s
 org-created = The organisation “{ $name }” has been created.
 org-title = 🏛 { $name }
     Time zone: { $timezone }
+    Town in the minutes: { $city }
 org-bodies = { $count ->
         [0] There are no councils or associations yet. Add the first one:
         [one] { $count } council or association:
@@ -68,3 +69,9 @@ rules-saved = Saved.
 rules-error-fraction = “{ $value }” will not do. Write a fraction from 1/100 to 1/1 or a percentage, for example: 1/2, 2/3 or 50%
 rules-error-days = “{ $value }” will not do. Write a whole number of days from 0 to 90, for example: 5
 rules-error-proposal-after-notice = Agenda proposals (up to { $proposal } days before) must close later than the notice is sent ({ $notice } days before): the proposal period must be shorter than the notice period.
+
+org-city = 🏙 Town in the minutes
+org-city-unset = not set
+org-ask-city = Write the town as the minutes give it under the date, for example “г. Луга” or “с. Зырянское”. A dash “-” removes it.
+org-city-saved = The town has been saved.
+org-error-city = Too long: at most { $max } characters.

@@ -20,6 +20,11 @@ notice-kind-voting_close = voting results
 notice-kind-results = meeting results
 
 ballot-title = 🗳 Ballot: { $body }, meeting on { $when }
+ballot-supplement-title = 🗳 Supplementary ballot: { $body }, meeting on { $when }
+ballot-supplement-signed = Your signed ballot counts: { $count ->
+        [one] { $count } answer stands
+       *[other] { $count } answers stand
+    }. Only the added item is here.
 ballot-deadline = Accepted until { $deadline }.
 ballot-answer = Your answer: { $choice }
 ballot-no-answer = No answer yet.

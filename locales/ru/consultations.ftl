@@ -33,6 +33,7 @@ direction-young = Молодые педагоги и наставничеств�
 direction-low_results = Школы с низкими результатами
 direction-attestation = Аттестация и диагностика
 direction-burnout = Профилактика профессионального выгорания
+direction-tutoring = Тьюторское сопровождение на курсах повышения квалификации
 direction-other = Другое
 size-individual = индивидуальная
 size-group = групповая
@@ -70,7 +71,7 @@ consultation-assign = 👤 Назначить методиста
 consultation-new = 💬 Новый запрос на консультацию.
 consultation-taken = ✋ Ваш запрос взял методист: { $name }. Он предложит время.
 consultation-taken-by-you = Запрос ваш. Предложите педагогу время и место или ссылку.
-consultation-taken-by-other = Запрос № { $id } уже взял другой методист.
+consultation-taken-by-other = Запрос № { $id } взял(а) { $name }.
 consultation-ask-when = Когда провести консультацию? Напишите дату и время, например: { $example }
 consultation-ask-place = Где? Адрес и кабинет или ссылка на видеосвязь.
 consultation-proposed = Время предложено педагогу.
@@ -117,6 +118,7 @@ methodist-profile = 🎯 Вам предлагаются запросы:
     по предметам: { $subjects }
     по направлениям: { $directions }
     Нажмите направление, чтобы включить или выключить его.
+methodist-joined = 🎯 Вы методист актива: вам будут предлагаться запросы педагогов на консультации. Проверьте, по каким предметам и направлениям — предмет уже взят из вашей регистрации.
 methodist-any = любым
 methodist-ask-subjects = Напишите предметы через запятую, например: математика, физика. Чтобы брать запросы по любым предметам, отправьте «-».
 profile-subjects-edit = ✏️ Предметы

@@ -86,4 +86,19 @@ protocol-quorum = Участвуют { $participants } из { $roster }: { $vali
         [yes] решения принимаются
        *[other] решения не принимаются
     } (нужно { $decision_needed }).
+# Attendance as the протокол states it once, in the past tense; «из 21 члена», «из 10 членов».
+protocol-attendance = { $form ->
+        [in_person] Присутствовали
+        [absentee] Приняли участие в заочном голосовании
+       *[other] Приняли участие
+    }: { $participants } из { $roster } { $roster ->
+        [one] члена
+       *[other] членов
+    }; { $valid ->
+        [yes] кворум имеется
+       *[other] кворума нет
+    }, { $may ->
+        [yes] решения могут приниматься
+       *[other] решения приниматься не могут
+    }.
 protocol-ways = Участие: в зале — { $in_room }, по опросным листам — { $by_ballot }; кворум определён по тем и другим вместе, каждый член учтён один раз (п. 4.6); присутствовавшие в зале голосовали в зале.

@@ -20,6 +20,12 @@ notice-kind-voting_close = итоги голосования
 notice-kind-results = итоги заседания
 
 ballot-title = 🗳 Опросный лист: { $body }, заседание { $when }
+ballot-supplement-title = 🗳 Дополнительный опросный лист: { $body }, заседание { $when }
+ballot-supplement-signed = Ваш подписанный опросный лист учтён, ответы в нём остаются в силе ({ $count ->
+        [one] { $count } вопрос
+        [few] { $count } вопроса
+       *[many] { $count } вопросов
+    }). Здесь — только добавленный вопрос.
 ballot-deadline = Принимается до { $deadline }.
 ballot-answer = Ваш ответ: { $choice }
 ballot-no-answer = Ответа пока нет.
