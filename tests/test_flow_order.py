@@ -35,15 +35,13 @@ async def announce_with_materials(app: BotUnderTest, secretary: Person, when: st
     await secretary.press("внеочередное" if when.startswith("04") else "очередное")
     await secretary.send(when)
     await secretary.press("До начала заседания")
-    for number, title in enumerate(("О плане работы", "О конкурсе «Учитель года»")):
-        if number:
-            await secretary.press("➕ Ещё вопрос")
-        await secretary.send(title)
-        await secretary.press("Без докладчика")
-        await secretary.upload(f"материалы-{number + 1}.pdf", b"%PDF-1.4 material")
+    # The whole agenda in one message, then the materials of each item from the review.
+    await secretary.send("1. О плане работы\n2. О конкурсе «Учитель года»")
+    for number in (1, 2):
+        await secretary.press(f"✏️ Вопрос {number}")
+        await secretary.press("📎 Материалы")
+        await secretary.upload(f"материалы-{number}.pdf", b"%PDF-1.4 material")
         await secretary.press("Готово")
-        await secretary.press("Да, нужно решение")
-    await secretary.press("Проверить и объявить")
     if when.startswith("04"):
         await secretary.press("✅ Подтверждаю сокращённый срок и объявляю")
     else:
