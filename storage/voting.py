@@ -344,10 +344,6 @@ async def counted_in_room(
     return {(row.meeting_id, row.person_id) for row in result}
 
 
-async def present_of(conn: AsyncConnection, meeting_id: int) -> set[int]:
-    return {p.person_id for p in (await presence_of(conn, meeting_id)).values() if p.present}
-
-
 async def log(
     conn: AsyncConnection,
     *,

@@ -216,11 +216,6 @@ async def participation(
     return Participation(members, room)
 
 
-async def participants(conn: AsyncConnection, meeting: Meeting) -> set[int]:
-    """P: voters who signed a ballot (telegram or paper) or were present in the room."""
-    return set((await participation(conn, meeting)).participants)
-
-
 def require_countable(taking_part: Participation) -> None:
     """Refuses to count while a room count is larger than the room, saying which question to
     record again: closing never fails on the stored counts, it says what to correct."""
