@@ -8,17 +8,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bench.fake import TimedTelegram
-from bot.clock import SystemClock
+from bot.domain.clock import SystemClock
 from bot.domain.meetings import MeetingForm, NoticeKind
 from bot.domain.model import LOCALES, BodyKind, Role
-from bot.i18n import make_core
+from bot.domain.records import Body, Meeting, Organisation, Person
+from bot.main.i18n import make_core
 from bot.services.consent import ConsentService
-from bot.settings import Settings
-from bot.texts import LocaleTexts
+from bot.services.settings import Settings
+from bot.views.texts import LocaleTexts
 from storage import bodies, meetings, notices, organisations, people
 from storage.db import Database
 from storage.migrate import migrate
-from storage.models import Body, Meeting, Organisation, Person
 
 SURNAMES = ("Абрамова", "Белова", "Воронина", "Гусева", "Данилова", "Ершова", "Жукова", "Зайцева")
 FIRST_MEMBER_ID = 20_000_000

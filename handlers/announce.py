@@ -32,9 +32,10 @@ from bot.domain.meetings import (
     valid_place,
 )
 from bot.domain.people import full_name
-from bot.notice_texts import MeetingCb
+from bot.domain.records import Body
 from bot.services.access import Actor
 from bot.services.meetings import MeetingService
+from bot.views.notice_texts import MeetingCb
 from handlers.calendar import (
     DAY,
     MONTH,
@@ -47,7 +48,6 @@ from handlers.calendar import (
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.menu import MenuCb
 from handlers.render import message_of
-from storage.models import Body
 
 MAX_ITEMS = 30
 MAX_FILES = 10

@@ -13,7 +13,8 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.texts import Texts, WeekdayForm, when
+from bot.services.ports import Texts
+from bot.views.texts import WeekdayForm, when
 
 DAY = "day"
 MONTH = "month"

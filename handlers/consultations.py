@@ -14,7 +14,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.consultation_texts import ConsultCb, actions, describe
+from bot.delivery.notifier import Notifier
 from bot.documents.names import signed
 from bot.documents.report import (
     COLUMNS,
@@ -29,13 +29,13 @@ from bot.domain.consultations import Direction, Mode, Size
 from bot.domain.errors import Conflict, ValidationError
 from bot.domain.meetings import parse_local
 from bot.domain.people import subject as valid_subject
-from bot.notifier import Notifier
+from bot.domain.records import Consultation, MethodistProfile, Person
 from bot.services.access import Actor
 from bot.services.consultations import Case, ConsultationService, Outcome, Request
+from bot.views.consultation_texts import ConsultCb, actions, describe
 from handlers.filters import ANSWER
 from handlers.menu import MenuCb
 from handlers.render import message_of
-from storage.models import Consultation, MethodistProfile, Person
 
 LISTED = 20
 

@@ -15,14 +15,15 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ballot_texts import BallotCb, results_lines
+from bot.delivery.notifier import Notifier
 from bot.domain.errors import ValidationError
 from bot.domain.meetings import MeetingStatus, parse_local, require_proposals_open
-from bot.notice_texts import MeetingCb, agenda_lines, meeting_headline
-from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.meetings import MeetingService, MeetingView
-from bot.texts import Texts, split_message
+from bot.services.ports import Texts
+from bot.views.ballot_texts import BallotCb, results_lines
+from bot.views.notice_texts import MeetingCb, agenda_lines, meeting_headline
+from bot.views.texts import split_message
 from handlers.calendar import when_text
 from handlers.filters import ANSWER, GROUP, NOT_COMMAND
 from handlers.menu import MenuCb

@@ -13,17 +13,17 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
+from bot.delivery.notifier import Notifier
 from bot.domain.errors import ValidationError
-from bot.notice_texts import MeetingCb
-from bot.notifier import Notifier
+from bot.domain.records import Person
 from bot.services.access import Actor
 from bot.services.minutes import FIELDS, Document, MinutesService, MinutesView
-from bot.texts import Texts
+from bot.services.ports import Texts
+from bot.views.notice_texts import MeetingCb
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.render import local_date, message_of
 from handlers.roster import download
 from handlers.setup import OrgCb
-from storage.models import Person
 
 LISTED = 20
 

@@ -11,7 +11,7 @@ from aiogram_i18n import I18nContext
 
 from bot.services.access import Actor
 from bot.services.operations import OperationsService, Status
-from bot.settings import Settings
+from bot.services.settings import Settings
 from handlers.filters import PRIVATE
 from handlers.render import local_time
 

@@ -15,7 +15,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.cadence_job import period_text
+from bot.delivery.cadence_job import period_text
 from bot.domain.errors import ValidationError
 from bot.domain.meetings import valid_title
 from bot.domain.model import BodyKind

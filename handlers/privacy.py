@@ -10,31 +10,19 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
+from bot.delivery.notifier import Notifier
 from bot.documents.mydata import export_csv, export_json
-from bot.notifier import Notifier
+from bot.domain.records import Consent
 from bot.services.access import Actor
-from bot.services.privacy import MyData, PrivacyService
-from bot.texts import split_message
+from bot.services.privacy import MyData, PrivacyService, section_keys
+from bot.views.texts import split_message
 from handlers.consent import WITHOUT_CONSENT
 from handlers.menu import MenuCb
 from handlers.render import local_date, message_of, role_label
-from storage.models import Consent
-from storage.personal_data import REGISTRY
 
 
 class PrivacyCb(CallbackData, prefix="pd"):
     action: str  # show | export | erase | eraseyes
-
-
-def section_keys() -> list[str]:
-    """Every section an export can have, as named in locales (mydata-section-…)."""
-    keys = []
-    for name, rule in REGISTRY.items():
-        if len(rule.owners) == 1:
-            keys.append(name)
-        else:
-            keys += [f"{name}.{owner}" for owner in rule.owners]
-    return [*keys, "fsm_states"]
 
 
 def _consent_line(consent: Consent, i18n: I18nContext, timezone: str) -> str:

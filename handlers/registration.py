@@ -10,9 +10,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
+from bot.delivery.notifier import Notifier
 from bot.domain import people as check
 from bot.domain.errors import Conflict, ValidationError
-from bot.notifier import Notifier
 from bot.services.access import Actor
 from bot.services.consent import ConsentService, PendingConsent
 from bot.services.consultations import ConsultationService

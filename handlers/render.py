@@ -5,10 +5,10 @@ from __future__ import annotations
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.domain.clock import local_date, local_time
 from bot.domain.errors import Conflict
 from bot.domain.model import BodyKind, Role
 from bot.services.setup import TIMEZONES
-from bot.texts import local_date, local_time
 
 __all__ = ["local_date", "local_time"]
 

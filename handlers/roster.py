@@ -15,14 +15,14 @@ from aiogram_i18n import I18nContext
 from bot.domain import people as check
 from bot.domain.errors import ValidationError
 from bot.domain.model import BodyKind, Role
+from bot.domain.records import Person
 from bot.domain.roster_csv import MAX_BYTES, MAX_LINES
-from bot.notice_texts import MeetingCb
 from bot.services.access import Actor
 from bot.services.roster import ImportPreview, Member, NewMember, Roster, RosterService
+from bot.views.notice_texts import MeetingCb
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.menu import MenuCb
 from handlers.render import kind_label, local_date, message_of, role_label
-from storage.models import Person
 
 PAGE = 10
 

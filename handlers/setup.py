@@ -13,15 +13,15 @@ from aiogram_i18n import I18nContext
 
 from bot.domain.errors import AccessDenied, ValidationError
 from bot.domain.model import BodyKind
+from bot.domain.records import Body
 from bot.domain.rules import RuleName
 from bot.services.access import Actor
 from bot.services.consent import ConsentService, OperatorView, sha256, valid_operator_field
+from bot.services.settings import Settings
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
-from bot.settings import Settings
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb
 from handlers.render import kind_label, local_date, message_of, zone_label
-from storage.models import Body
 
 
 class OrgCb(CallbackData, prefix="o"):

@@ -17,13 +17,13 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ballot_texts import CODES, BallotCb, ballot_message
 from bot.domain.errors import Conflict, ValidationError
 from bot.domain.meetings import MeetingForm
 from bot.domain.voting import Choice, Tally
-from bot.notice_texts import MeetingCb
 from bot.services.access import Actor
 from bot.services.voting import RoomEntry, Turnout, VotingService
+from bot.views.ballot_texts import CODES, BallotCb, ballot_message
+from bot.views.notice_texts import MeetingCb
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.render import local_time, message_of
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from storage.models import Frozen
+from bot.domain.records import Frozen
 
 # councilbot-20270301-030000.sqlite3, or with why it was taken: ...-before-upgrade.sqlite3
 _NAME = re.compile(r"^councilbot-(?P<at>\d{8}-\d{6})(?:-(?P<why>[a-z-]+))?\.sqlite3$")

@@ -10,8 +10,8 @@ from sqlalchemy import and_, case, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import BodyKind, Role
+from bot.domain.records import Body, Membership, RosterEntry, present
 from bot.domain.rules import BodyRules, Fraction
-from storage.models import Body, Membership, RosterEntry, present
 from storage.people import person_from_row
 from storage.schema import bodies, memberships, organisations, part, persons
 

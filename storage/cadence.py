@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.records import Plan
 from storage.db import dialect_insert
-from storage.models import Plan
 from storage.schema import cadence_reminders, plans
 
 

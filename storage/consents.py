@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import RowMapping, and_, delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from storage.models import Consent, ConsentVersion, Person, RegisterLine
+from bot.domain.records import Consent, ConsentVersion, Person, RegisterLine
 from storage.people import person_from_row
 from storage.schema import (
     consent_versions,

@@ -10,8 +10,8 @@ from sqlalchemy import and_, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import BodyKind
+from bot.domain.records import Consultation, MethodistProfile, Person
 from storage.db import dialect_insert
-from storage.models import Consultation, MethodistProfile, Person
 from storage.people import person_from_row
 from storage.schema import (
     bodies,

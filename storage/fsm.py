@@ -11,7 +11,7 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from sqlalchemy import delete, select
 
-from bot.clock import Clock
+from bot.domain.clock import Clock
 from storage.db import Database, dialect_insert
 from storage.schema import fsm_states
 

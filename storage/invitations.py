@@ -8,7 +8,7 @@ from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Role
-from storage.models import Invitation
+from bot.domain.records import Invitation
 from storage.schema import invitations
 
 

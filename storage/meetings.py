@@ -10,8 +10,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetings import MeetingForm, MeetingStatus
+from bot.domain.records import AgendaItem, Material, Meeting, Proposal
 from storage.db import dialect_insert
-from storage.models import AgendaItem, Material, Meeting, Proposal
 from storage.schema import agenda_items, group_links, materials, meetings, proposals, rsvps
 
 

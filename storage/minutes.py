@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.records import Minutes
 from storage.db import dialect_insert
-from storage.models import Minutes
 from storage.schema import minutes, templates
 
 _COLUMNS = [c for c in minutes.c if c.name != "document"]

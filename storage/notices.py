@@ -11,8 +11,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetings import NoticeKind
+from bot.domain.records import Delivery, Notice
 from storage.db import dialect_insert
-from storage.models import Delivery, Notice
 from storage.schema import deliveries, notices, part
 
 OPEN = ("pending", "sending")

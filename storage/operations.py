@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.records import Frozen, Person
 from storage.db import dialect_insert
-from storage.models import Frozen, Person
 from storage.notices import OPEN
 from storage.people import person_from_row
 from storage.schema import (

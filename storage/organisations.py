@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import RowMapping, delete, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from storage.models import Organisation
+from bot.domain.records import Organisation
 from storage.schema import coordinators, organisations
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Category, Education
-from storage.models import Person
+from bot.domain.records import Person
 from storage.schema import consent_versions, consents, persons
 
 # Columns a person's profile is made of; updates may touch only these.

@@ -12,9 +12,9 @@ from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Role
+from bot.domain.records import Ballot, Presence, RoomVote, Vote
 from bot.domain.voting import Choice, Source, Tally
 from storage.db import dialect_insert
-from storage.models import Ballot, Presence, RoomVote, Vote
 from storage.schema import attendance, ballots, meetings, room_votes, vote_log, voters, votes
 
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.domain.model import LOCALES, BodyKind, Role
-from bot.i18n import make_core
+from bot.domain.records import Body, Organisation, Person
+from bot.main.i18n import make_core
 from bot.services.consent import ConsentService
-from bot.texts import LocaleTexts
+from bot.views.texts import LocaleTexts
 from storage import bodies, organisations, people
 from storage.db import Database
-from storage.models import Body, Organisation, Person
 from tests.clock import ManualClock
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)

@@ -11,11 +11,11 @@ from pathlib import Path
 from aiogram import Bot, Dispatcher
 from pydantic import SecretStr
 
-from bot.app import build_dispatcher, make_bot
-from bot.cadence_job import run_cadence_check
-from bot.ratelimit import RateLimiter
-from bot.settings import Settings
-from bot.upkeep_job import run_upkeep
+from bot.delivery.cadence_job import run_cadence_check
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.upkeep_job import run_upkeep
+from bot.main.app import build_dispatcher, make_bot
+from bot.services.settings import Settings
 from storage.db import Database
 from storage.migrate import migrate
 from tests.clock import ClockScheduler, ManualClock

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
+from bot.services.settings import Settings
 
-# A record of the bot's own logging (see `bot.cli.main`), as opposed to what it says.
+# A record of the bot's own logging (see `bot.main.cli.main`), as opposed to what it says.
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?P<level>[A-Z]+) \S+: ")
 # Every setting the bot reads: none of the tester's own leaks into a run.
 SETTINGS = frozenset(name.upper() for name in Settings.model_fields)

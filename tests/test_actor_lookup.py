@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.clock import SystemClock
+from bot.domain.clock import SystemClock
 from bot.services.people import PeopleService
 from storage import organisations, people
 from storage.db import Database

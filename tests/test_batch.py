@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from bot.batch import Batcher
+from bot.services.batch import Batcher
 
 
 class Recorder:

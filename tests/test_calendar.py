@@ -12,7 +12,7 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
 from aiogram_i18n.managers.memory import MemoryManager
 
-from bot.i18n import make_core
+from bot.main.i18n import make_core
 from handlers.calendar import (
     CalendarCb,
     TimeCb,

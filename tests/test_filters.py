@@ -12,8 +12,8 @@ import pytest
 from aiogram import F, Router
 from aiogram.types import Chat, Message, User
 
-from bot.app import build_dispatcher
-from bot.settings import Settings
+from bot.main.app import build_dispatcher
+from bot.services.settings import Settings
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND, Magic
 from storage.db import Database
 from tests.clock import ClockScheduler, ManualClock

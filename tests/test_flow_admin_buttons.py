@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiogram.filters.callback_data import CallbackData
 
 from bot.domain.rules import RuleName
-from bot.notice_texts import MeetingCb
+from bot.views.notice_texts import MeetingCb
 from handlers.consultations import AskCb
 from handlers.invitations import CoordinatorInviteCb, InviteCb
 from handlers.meetings import ProposalCb

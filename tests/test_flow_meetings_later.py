@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.notices import WORKERS
+from bot.delivery.notices import WORKERS
 from storage.schema import agenda_items, deliveries, notices
 from tests.factories import council, members, person
 from tests.fakegram import Person

@@ -9,7 +9,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import func, select
 
-from bot.clock import SystemClock
+from bot.domain.clock import SystemClock
 from storage.db import Database
 from storage.fsm import DatabaseStorage
 from storage.migrate import migrate

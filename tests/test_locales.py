@@ -16,14 +16,14 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent
 from fluent.syntax.visitor import Visitor
 
-from bot.app import COMMANDS
 from bot.domain.model import LOCALES, BodyKind, Category, Education, Role
 from bot.domain.rules import RuleName
-from bot.i18n import LOCALES_DIR, make_core
+from bot.main.app import COMMANDS
+from bot.main.i18n import LOCALES_DIR, make_core
 from bot.services.people import ProfileField
+from bot.services.privacy import section_keys
 from bot.services.setup import TIMEZONES
-from bot.texts import LocaleTexts, WeekdayForm, when
-from handlers.privacy import section_keys
+from bot.views.texts import LocaleTexts, WeekdayForm, when
 from handlers.setup import TOGGLES
 
 PROJECT = LOCALES_DIR.parent

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import SystemClock
+from bot.domain.clock import SystemClock
 from bot.domain.meetings import MeetingForm, NoticeKind
 from storage import meetings, notices
 from storage.backup import check, list_backups

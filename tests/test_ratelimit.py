@@ -32,7 +32,7 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import Response
 
-from bot.ratelimit import RateLimiter, chat_key
+from bot.delivery.ratelimit import RateLimiter, chat_key
 from tests.fakegram import FakeTelegram
 
 T = TypeVar("T")

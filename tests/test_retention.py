@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain.model import Role
-from bot.i18n import make_core
+from bot.main.i18n import make_core
 from bot.services.privacy import PrivacyService, years_later
-from bot.texts import LocaleTexts
+from bot.views.texts import LocaleTexts
 from storage import bodies, people
 from storage.db import Database
 from storage.fsm import DatabaseStorage

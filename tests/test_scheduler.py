@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.scheduler import ApsNoticeScheduler, deliver_notice, job_id
+from bot.delivery.scheduler import ApsNoticeScheduler, deliver_notice, job_id
 
 WAIT = 2.0  # seconds: generous, a notice that is due goes out within milliseconds
 QUIET = 0.3  # seconds to watch that nothing is delivered
@@ -153,7 +153,7 @@ async def test_a_failing_notice_does_not_stop_the_others(
 
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert [(record.name, record.getMessage()) for record in errors] == [
-        ("bot.scheduler", "delivering notice 13 failed")
+        ("bot.delivery.scheduler", "delivering notice 13 failed")
     ]
     assert errors[0].exc_info is not None
     assert isinstance(errors[0].exc_info[1], RuntimeError)
@@ -222,7 +222,7 @@ async def test_a_failing_hourly_job_is_logged(
     await asyncio.sleep(0.05)
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert [(record.name, record.getMessage()) for record in errors] == [
-        ("bot.scheduler", "the periodic job failed")
+        ("bot.delivery.scheduler", "the periodic job failed")
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from bot.settings import NoDataDir, Settings
+from bot.services.settings import NoDataDir, Settings
 
 TOKEN = "123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ab"
 ENVIRONMENT = tuple(name.upper() for name in Settings.model_fields)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.services.settings import Settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 # `NAME=value`, or commented out as an example: `# NAME=value`.

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.texts import split_message
+from bot.views.texts import split_message
 
 
 @pytest.mark.parametrize(

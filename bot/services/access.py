@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.errors import AccessDenied, NotFound
 from bot.domain.model import Role
+from bot.domain.records import Body, Person
 from storage import bodies, organisations
-from storage.models import Body, Person
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.clock import Clock
-from bot.settings import Settings
+from bot.domain.clock import Clock
+from bot.services.settings import Settings
 from storage.backup import (
     Backup,
     BackupError,

@@ -10,7 +10,6 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
 from bot.domain.cadence import (
     DEFAULTS,
     Period,
@@ -24,15 +23,16 @@ from bot.domain.cadence import (
     tells_coordinator,
 )
 from bot.domain.cells import neutralise
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, NotFound, ValidationError
 from bot.domain.meetings import MeetingStatus, horizon, valid_title
 from bot.domain.model import Role
 from bot.domain.quiet import QuietHours
+from bot.domain.records import Body, Person, Plan, present
 from bot.services.access import Actor, require_body_manager
 from storage import bodies, meetings, organisations, people
 from storage import cadence as store
 from storage.db import Database
-from storage.models import Body, Person, Plan, present
 
 
 @dataclass(frozen=True, slots=True)

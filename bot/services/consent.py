@@ -20,15 +20,15 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
 from bot.domain.cells import neutralise
+from bot.domain.clock import Clock, local_time
 from bot.domain.errors import Conflict, NotFound, ValidationError
 from bot.domain.model import LOCALES
+from bot.domain.records import ConsentVersion, Organisation, present
 from bot.services.access import Actor, require_coordinator
-from bot.texts import Texts, local_time
+from bot.services.ports import Texts
 from storage import consents, organisations
 from storage.db import Database
-from storage.models import ConsentVersion, Organisation, present
 
 OPERATOR_MIN = 3
 OPERATOR_MAX = 300

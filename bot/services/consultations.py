@@ -10,18 +10,18 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
 from bot.domain import consultations as rules
+from bot.domain.clock import Clock
 from bot.domain.consultations import Direction, Mode, Size, Status
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.meetings import NoticeKind
 from bot.domain.people import subject as valid_subject
-from bot.scheduler import NoticeScheduler
+from bot.domain.records import Consultation, MethodistProfile, Notice, Person, present
 from bot.services.access import Actor, require_coordinator
+from bot.services.ports import NoticeScheduler
 from storage import consultations as store
 from storage import notices, organisations, people
 from storage.db import Database
-from storage.models import Consultation, MethodistProfile, Notice, Person, present
 
 # Requests go to the coordinator when nobody has taken them within this many working days.
 ESCALATE_AFTER_DAYS = 3

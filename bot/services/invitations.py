@@ -8,15 +8,15 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.model import Role
+from bot.domain.records import Body, Invitation, Organisation, Person, present
 from bot.services.access import Actor, BodyAccess, require_body_manager, require_coordinator
 from bot.services.consent import PendingConsent
 from bot.services.people import Registration
 from storage import bodies, invitations, organisations, people
 from storage.db import Database
-from storage.models import Body, Invitation, Organisation, Person, present
 
 # Offered as buttons when a link is made: how many people may use it, for how many days.
 USES_CHOICES = (1, 5, 30, 100)

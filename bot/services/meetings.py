@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.meetings import (
     Attendance,
@@ -25,13 +25,13 @@ from bot.domain.meetings import (
     week_before,
 )
 from bot.domain.model import BodyKind
-from bot.scheduler import NoticeScheduler
+from bot.domain.records import AgendaItem, Body, Meeting, Notice, Person, Proposal, present
 from bot.services.access import Actor, BodyAccess, require_body_manager
+from bot.services.ports import NoticeScheduler
 from storage import bodies, meetings, notices, organisations, people, voting
 from storage import cadence as cadence_store
 from storage import minutes as minutes_store
 from storage.db import Database
-from storage.models import AgendaItem, Body, Meeting, Notice, Person, Proposal, present
 
 GROUP_LINK_DAYS = 1
 ONCE = frozenset({NoticeKind.AGENDA, NoticeKind.BALLOT, NoticeKind.VOTING_CLOSE})

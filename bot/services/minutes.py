@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
 from bot.documents.names import accusative, listed
 from bot.documents.names import signed as signature_name
 from bot.documents.protocol import (
@@ -19,18 +18,18 @@ from bot.documents.protocol import (
     render_protocol,
     validate_template,
 )
+from bot.domain.clock import Clock, local_date, local_time
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
+from bot.domain.records import AgendaItem, Body, Meeting, Minutes, Person, present
 from bot.domain.voting import Source
-from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, require_body_manager, require_coordinator
+from bot.services.ports import NoticeScheduler, Texts
 from bot.services.voting import participation
-from bot.texts import Texts, local_date, local_time
 from storage import bodies, meetings, notices, organisations, people, voting
 from storage import minutes as minutes_store
 from storage.db import Database
-from storage.models import AgendaItem, Body, Meeting, Minutes, Person, present
 
 FIELDS = ("heard", "spoke", "decided")  # СЛУШАЛИ, ВЫСТУПИЛИ, РЕШИЛИ
 MAX_TEXT = 3000

@@ -10,15 +10,15 @@ from datetime import datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
-from bot.clock import Clock
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied
+from bot.domain.records import Person
 from bot.services.access import Actor
 from bot.services.backups import BackupService, DailyOutcome
-from bot.settings import Settings
+from bot.services.settings import Settings
 from storage import operations
 from storage.backup import Backup
 from storage.db import Database
-from storage.models import Person
 from storage.operations import Counts
 
 STUCK_AFTER = timedelta(hours=1)

@@ -9,16 +9,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.batch import Batcher
-from bot.clock import Clock
 from bot.domain import people as check
+from bot.domain.clock import Clock
 from bot.domain.errors import Conflict, NotFound, ValidationError
 from bot.domain.model import LOCALES
+from bot.domain.records import Body, Membership, Organisation, Person, present
 from bot.services.access import Actor
+from bot.services.batch import Batcher
 from bot.services.consent import PendingConsent
 from storage import bodies, operations, organisations, people
 from storage.db import Database
-from storage.models import Body, Membership, Organisation, Person, present
 
 
 @dataclass(frozen=True, slots=True)

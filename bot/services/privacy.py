@@ -12,15 +12,26 @@ from typing import Any, Final, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
+from bot.domain.clock import Clock
+from bot.domain.records import Body, Consent, Membership, Organisation, Person, present
 from bot.services.access import Actor
-from bot.texts import Texts
+from bot.services.ports import Texts
 from storage import bodies, consents, invitations, organisations, people, personal_data
 from storage.db import Database
-from storage.models import Body, Consent, Membership, Organisation, Person, present
 
 # The coordinator is told this long before a person is anonymised for the retention period.
 NOTE_DAYS: Final = 30
+
+
+def section_keys() -> list[str]:
+    """Every section an export can have, as named in locales (mydata-section-…)."""
+    keys = []
+    for name, rule in personal_data.REGISTRY.items():
+        if len(rule.owners) == 1:
+            keys.append(name)
+        else:
+            keys += [f"{name}.{owner}" for owner in rule.owners]
+    return [*keys, "fsm_states"]
 
 
 class Sessions(Protocol):

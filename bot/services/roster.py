@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.clock import Clock
 from bot.domain import people as check
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.model import Role
+from bot.domain.records import Body, Person, RosterEntry, present
 from bot.domain.roster_csv import (
     LineError,
     RosterExportRow,
@@ -22,7 +23,6 @@ from bot.services.access import Actor, BodyAccess, require_body_manager
 from bot.services.invitations import may_appoint
 from storage import bodies, consents, people
 from storage.db import Database
-from storage.models import Body, Person, RosterEntry, present
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,16 +7,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.clock import Clock
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, ValidationError
 from bot.domain.model import BodyKind
 from bot.domain.people import subject as valid_subject
+from bot.domain.records import Body, Organisation, present
 from bot.domain.rules import RuleName
 from bot.domain.text import readable
 from bot.services.access import Actor, require_body, require_coordinator
 from storage import bodies, organisations, people
 from storage.db import Database
-from storage.models import Body, Organisation, present
 
 # Time zones offered as buttons: the districts of DESIGN.md and the rest of Russia's zones.
 TIMEZONES = (

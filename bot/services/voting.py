@@ -11,18 +11,18 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.batch import Batcher
-from bot.clock import Clock
+from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, DomainError, NotFound, ValidationError
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.domain.participation import Member, Participation
+from bot.domain.records import AgendaItem, Ballot, Body, Meeting, Notice, present
 from bot.domain.voting import Choice, Lines, Source, Tally, lines, verdict
-from bot.scheduler import NoticeScheduler
 from bot.services.access import Actor, require_body_manager
+from bot.services.batch import Batcher
+from bot.services.ports import NoticeScheduler
 from storage import bodies, meetings, notices, people, voting
 from storage.db import Database
-from storage.models import AgendaItem, Ballot, Body, Meeting, Notice, present
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +386,7 @@ class VotingService:
         """One answer on one question. A second tap on the same answer changes nothing.
 
         Presses that arrive while votes are being written are written together next (see
-        bot/batch.py): a few hundred members answering in the same second cost a few short
+        bot/services/batch.py): a few hundred members answering in the same second cost a few short
         transactions, not one each behind SQLite's single writer."""
         press = _Press(actor.require_person().id, ballot_id, item_id, choice)
         return await self._presses.submit(press)

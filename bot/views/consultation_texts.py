@@ -11,7 +11,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.documents.ics import meeting_ics
 from bot.domain.consultations import Status
 from bot.services.consultations import Case
-from bot.texts import Texts, when
+from bot.services.ports import Texts
+from bot.views.texts import when
 
 
 class ConsultCb(CallbackData, prefix="cs"):

@@ -9,7 +9,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -17,15 +17,8 @@ from apscheduler.triggers.date import DateTrigger
 
 log = logging.getLogger(__name__)
 
+
 Deliver = Callable[[int], Awaitable[None]]
-
-
-class NoticeScheduler(Protocol):
-    def arm(self, notice_id: int, due_at: datetime) -> None:
-        """Runs the delivery of this notice at `due_at` (at once if it has passed)."""
-
-    def disarm(self, notice_id: int) -> None:
-        """Forgets a notice that will not be sent (its meeting moved or was cancelled)."""
 
 
 def job_id(notice_id: int) -> str:

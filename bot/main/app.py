@@ -15,16 +15,17 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
 
-from bot.cadence_job import run_cadence_check
-from bot.clock import Clock
+from bot.delivery.cadence_job import run_cadence_check
+from bot.delivery.notices import NoticeSender
+from bot.delivery.notifier import Notifier
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.retention_job import run_retention_check
+from bot.delivery.scheduler import ApsNoticeScheduler
+from bot.delivery.upkeep_job import run_upkeep
+from bot.domain.clock import Clock
 from bot.domain.model import LOCALES
-from bot.i18n import PersonLocaleManager, make_core
-from bot.middlewares import ActorMiddleware, OwnMessageGuard
-from bot.notices import NoticeSender
-from bot.notifier import Notifier
-from bot.ratelimit import RateLimiter
-from bot.retention_job import run_retention_check
-from bot.scheduler import ApsNoticeScheduler, NoticeScheduler
+from bot.main.i18n import PersonLocaleManager, make_core
+from bot.main.middlewares import ActorMiddleware, OwnMessageGuard
 from bot.services.backups import BackupService
 from bot.services.cadence import CadenceService
 from bot.services.consent import ConsentService
@@ -34,13 +35,13 @@ from bot.services.meetings import MeetingService
 from bot.services.minutes import MinutesService
 from bot.services.operations import OperationsService
 from bot.services.people import PeopleService
+from bot.services.ports import NoticeScheduler
 from bot.services.privacy import PrivacyService
 from bot.services.roster import RosterService
+from bot.services.settings import Settings
 from bot.services.setup import SetupService
 from bot.services.voting import VotingService
-from bot.settings import Settings
-from bot.texts import LocaleTexts
-from bot.upkeep_job import run_upkeep
+from bot.views.texts import LocaleTexts
 from handlers import routers
 from handlers.consent import ConsentGate
 from handlers.errors import DomainErrorMiddleware

@@ -4,17 +4,15 @@ files the handlers use. Handlers pass their I18nContext, which has the same `get
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from aiogram_i18n.cores import FluentRuntimeCore
 
+from bot.services.ports import Texts
+
 # The weekday as a sentence needs it (locales/*/calendar.ftl: weekday-N).
 WeekdayForm = Literal["nom", "acc", "when"]
-
-
-class Texts(Protocol):
-    def get(self, key: str, /, **params: str | int) -> str: ...
 
 
 class LocaleTexts:
@@ -38,15 +36,6 @@ def when(texts: Texts, moment: datetime, timezone: str, *, form: WeekdayForm = "
         date=local.strftime("%d.%m.%Y"),
         time=local.strftime("%H:%M"),
     )
-
-
-def local_time(moment: datetime, timezone: str) -> str:
-    """A moment as people write it in Russia, in the organisation's time: 12.03.2027 15:00."""
-    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
-
-
-def local_date(moment: datetime, timezone: str) -> str:
-    return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y")
 
 
 # Telegram refuses a message longer than 4096 characters.

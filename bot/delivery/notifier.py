@@ -11,10 +11,10 @@ from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup
 from aiogram_i18n.cores import FluentRuntimeCore
 
-from bot.texts import LocaleTexts
+from bot.domain.records import Person
+from bot.views.texts import LocaleTexts
 from storage import people
 from storage.db import Database
-from storage.models import Person
 
 log = logging.getLogger(__name__)
 

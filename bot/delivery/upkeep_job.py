@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.notifier import Notifier
+from bot.delivery.notifier import Notifier
 from bot.services.operations import OperationsService
 
 log = logging.getLogger(__name__)

@@ -9,11 +9,13 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.domain.clock import local_time
 from bot.domain.meetings import MeetingForm
+from bot.domain.records import Body, Meeting
 from bot.domain.voting import Choice
+from bot.services.ports import Texts
 from bot.services.voting import BallotView
-from bot.texts import Texts, local_time, when
-from storage.models import Body, Meeting
+from bot.views.texts import when
 
 # Short codes keep the button data small: Telegram allows 64 bytes.
 CODES = {"f": Choice.FOR, "a": Choice.AGAINST, "x": Choice.ABSTAIN}

@@ -15,7 +15,7 @@ from bot.domain.model import LOCALES
 from bot.services.access import Actor
 from bot.services.people import PeopleService
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 # Where the choice of someone not yet registered is kept: their FSM storage, another destiny,
 # so that /cancel, which clears a form, does not forget it.
 LOCALE_DESTINY = "locale"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import logging
 
+from bot.delivery.notifier import Notifier
 from bot.domain.cadence import PeriodStatus
-from bot.notifier import Notifier
 from bot.services.cadence import CadenceService
-from bot.texts import Texts
+from bot.services.ports import Texts
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,7 @@ from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.documents.ics import meeting_ics
+from bot.domain.clock import local_date, local_time
 from bot.domain.meetings import (
     MeetingStatus,
     NoticeKind,
@@ -18,8 +19,9 @@ from bot.domain.meetings import (
     minutes_deadline,
     proposals_close,
 )
-from bot.texts import Texts, local_date, local_time, when
-from storage.models import AgendaItem, Body, Meeting, Notice
+from bot.domain.records import AgendaItem, Body, Meeting, Notice
+from bot.services.ports import Texts
+from bot.views.texts import when
 
 # How long a meeting is assumed to last in a calendar file.
 MEETING_LENGTH = timedelta(hours=2)
@@ -193,7 +195,7 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
             )
             return Outgoing("\n".join(lines), kb.as_markup() if private else None, files)
         case _:
-            # Ballots and results are personal: bot/notices.py renders them itself.
+            # Ballots and results are personal: bot/delivery/notices.py renders them itself.
             raise ValueError(f"no common text for a {kind} notice")
     markup = None
     if private and kind is not NoticeKind.CANCELLED:

@@ -16,13 +16,13 @@ from typing import NoReturn
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from pydantic import ValidationError
 
-from bot.app import build_dispatcher, make_bot
-from bot.clock import SystemClock
-from bot.lock import Held, InstanceLock, holder
+from bot.domain.clock import SystemClock
+from bot.main.app import build_dispatcher, make_bot
+from bot.main.lock import Held, InstanceLock, holder
 from bot.services import backups
 from bot.services.backups import PG_ADVICE, BackupService, NewerSchema
 from bot.services.operations import OperationsService, version
-from bot.settings import NoDataDir, Settings
+from bot.services.settings import NoDataDir, Settings
 from storage.backup import BackupError, check, list_backups
 from storage.db import Database, ensure_sqlite_folder
 from storage.migrate import current_revision, head_revision, known_revision, migrate

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.notifier import Notifier
+from bot.delivery.notifier import Notifier
+from bot.domain.clock import local_date
 from bot.services.privacy import PrivacyService
-from bot.texts import local_date
 
 log = logging.getLogger(__name__)
 

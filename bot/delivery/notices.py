@@ -14,9 +14,7 @@ from aiogram.types import BufferedInputFile
 from aiogram_i18n.cores import FluentRuntimeCore
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.ballot_texts import ballot_message, results_lines, supplementary_message
-from bot.clock import Clock
-from bot.consultation_texts import actions, consultation_ics, describe
+from bot.domain.clock import Clock, local_date
 from bot.domain.meetings import (
     DueNotice,
     MeetingStatus,
@@ -27,16 +25,18 @@ from bot.domain.meetings import (
 )
 from bot.domain.model import Role
 from bot.domain.quiet import QUIET_KINDS, QuietHours
-from bot.notice_texts import NoticeContext, Outgoing, render
-from bot.scheduler import NoticeScheduler
+from bot.domain.records import Body, Delivery, Meeting, Notice, Person, present
 from bot.services.consultations import ConsultationService
+from bot.services.ports import NoticeScheduler
 from bot.services.voting import VotingService, close_by_deadline, open_voting
-from bot.texts import LocaleTexts, local_date, split_message, when
+from bot.views.ballot_texts import ballot_message, results_lines, supplementary_message
+from bot.views.consultation_texts import actions, consultation_ics, describe
+from bot.views.notice_texts import NoticeContext, Outgoing, render
+from bot.views.texts import LocaleTexts, split_message, when
 from storage import bodies, meetings, notices, organisations, people, voting
 from storage import consultations as consultations_store
 from storage import minutes as minutes_store
 from storage.db import Database
-from storage.models import Body, Delivery, Meeting, Notice, Person, present
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The wiring, the top layer: the dispatcher and its middlewares, the command line, start-up."""

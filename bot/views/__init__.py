@@ -1,0 +1,1 @@
+"""Screens and texts shared by handlers and notices, rendered from locales/."""
