@@ -4,7 +4,7 @@ attendance and open votes in the room, check-in with a code, and closing with th
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from enum import StrEnum
 
@@ -17,9 +17,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
+from pydantic import BaseModel, Field
 
 from bot.domain.errors import Conflict, ValidationError
 from bot.domain.meetings import MeetingForm
+from bot.domain.records import AgendaItem
 from bot.domain.voting import Choice, Tally
 from bot.services.access import Actor
 from bot.services.voting import RoomEntry, Turnout, VotingService
@@ -329,7 +331,9 @@ async def paper_choose(
             kb.button(
                 text=voter.name,
                 callback_data=VoteCb(
-                    action="paperfor", meeting=callback_data.meeting, person=voter.person_id
+                    action=VoteAction.PAPER_FOR,
+                    meeting=callback_data.meeting,
+                    person=voter.person_id,
                 ),
             )
     kb.button(
@@ -338,6 +342,20 @@ async def paper_choose(
     )
     kb.adjust(1)
     await message_of(query).edit_text(i18n.get("paper-choose"), reply_markup=kb.as_markup())
+
+
+class PaperDraft(BaseModel):
+    """A paper ballot being entered, as the FSM storage keeps it (the keys it always had): whose
+    it is, and the answers so far, by item id."""
+
+    meeting: int
+    person: int
+    answers: dict[int, Choice] = Field(default_factory=dict)
+
+
+def next_question(items: Sequence[AgendaItem], answers: Mapping[int, Choice]) -> AgendaItem | None:
+    """The first question of the ballot not answered yet; None when the ballot is complete."""
+    return next((item for item in items if item.id not in answers), None)
 
 
 async def paper_next(
@@ -351,20 +369,19 @@ async def paper_next(
 ) -> None:
     """Asks the next question of a paper ballot, or saves it when all are answered."""
     turnout = await voting.turnout(actor, meeting_id)
-    data = await state.get_data()
-    answers: dict[str, str] = data.get("answers", {})
+    answers = PaperDraft.model_validate(await state.get_data()).answers
     name = next(v.name for v in turnout.voters if v.person_id == person_id)
-    for item in turnout.items:
-        if str(item.id) not in answers:
-            make = VoteCb(action="paperchoice", meeting=meeting_id, person=person_id, item=item.id)
-            await message_of(query).edit_text(
-                i18n.get("paper-ask", name=name, number=item.position, title=item.title),
-                reply_markup=choices_markup(i18n, make),
-            )
-            return
-    await voting.paper_ballot(
-        actor, meeting_id, person_id, {int(k): Choice(v) for k, v in answers.items()}
-    )
+    item = next_question(turnout.items, answers)
+    if item is not None:
+        make = VoteCb(
+            action=VoteAction.PAPER_CHOICE, meeting=meeting_id, person=person_id, item=item.id
+        )
+        await message_of(query).edit_text(
+            i18n.get("paper-ask", name=name, number=item.position, title=item.title),
+            reply_markup=choices_markup(i18n, make),
+        )
+        return
+    await voting.paper_ballot(actor, meeting_id, person_id, answers)
     await state.clear()
     text, markup = turnout_screen(i18n, await voting.turnout(actor, meeting_id))
     await message_of(query).edit_text(
@@ -382,9 +399,8 @@ async def paper_start(
 ) -> None:
     await voting.paper_voter(actor, callback_data.meeting, callback_data.person)
     await state.set_state(PaperForm.answers)
-    await state.set_data(
-        {"meeting": callback_data.meeting, "person": callback_data.person, "answers": {}}
-    )
+    draft = PaperDraft(meeting=callback_data.meeting, person=callback_data.person, answers={})
+    await state.set_data(draft.model_dump(mode="json"))
     await paper_next(
         query, callback_data.meeting, callback_data.person, voting, actor, i18n, state
     )
@@ -398,14 +414,11 @@ async def paper_answer(
     i18n: I18nContext,
     state: FSMContext,
 ) -> None:
-    data = await state.get_data()
-    if (data.get("meeting"), data.get("person")) != (
-        callback_data.meeting,
-        callback_data.person,
-    ):
+    draft = PaperDraft.model_validate(await state.get_data())
+    if (draft.meeting, draft.person) != (callback_data.meeting, callback_data.person):
         raise ValidationError("error-stale-button")
-    answers = {**data["answers"], str(callback_data.item): CODES[callback_data.choice].value}
-    await state.update_data(answers=answers)
+    draft.answers[callback_data.item] = CODES[callback_data.choice]
+    await state.set_data(draft.model_dump(mode="json"))
     await paper_next(
         query, callback_data.meeting, callback_data.person, voting, actor, i18n, state
     )
