@@ -14,6 +14,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
+from pydantic import BaseModel
 
 from bot.delivery.notifier import Notifier
 from bot.domain.errors import ValidationError
@@ -63,6 +64,21 @@ class CorrectForm(StatesGroup):
 
 class TemplateForm(StatesGroup):
     file = State()
+
+
+class FillDraft(BaseModel):
+    """The field of the протокол being filled in, as the FSM storage keeps it (the keys it
+    always had): the протокол, the agenda item, and which of FIELDS."""
+
+    minutes: int
+    item: int
+    field: str  # one of FIELDS
+
+
+def next_field_after(field: str) -> str | None:
+    """СЛУШАЛИ, then ВЫСТУПИЛИ, then РЕШИЛИ; None after the last."""
+    index = FIELDS.index(field) + 1
+    return FIELDS[index] if index < len(FIELDS) else None
 
 
 def minutes_screen(view: MinutesView, i18n: I18nContext) -> tuple[str, InlineKeyboardMarkup]:
@@ -167,7 +183,8 @@ async def ask(
 ) -> None:
     item = next(i for i in view.agenda if i.id == item_id)
     await state.set_state(FillForm.text)
-    await state.set_data({"minutes": view.minutes.id, "item": item_id, "field": field})
+    draft = FillDraft(minutes=view.minutes.id, item=item_id, field=field)
+    await state.set_data(draft.model_dump(mode="json"))
     kb = InlineKeyboardBuilder()
     kb.button(
         text=i18n.get("minutes-skip"),
@@ -189,10 +206,10 @@ async def ask(
 async def next_field(
     message: Message, view: MinutesView, i18n: I18nContext, state: FSMContext
 ) -> None:
-    data = await state.get_data()
-    index = FIELDS.index(data["field"]) + 1
-    if index < len(FIELDS):
-        await ask(message, view, data["item"], FIELDS[index], i18n, state)
+    draft = FillDraft.model_validate(await state.get_data())
+    field = next_field_after(draft.field)
+    if field is not None:
+        await ask(message, view, draft.item, field, i18n, state)
         return
     await state.clear()
     await show(message, view, i18n, edit=False)
@@ -217,9 +234,9 @@ async def typed(
     i18n: I18nContext,
     state: FSMContext,
 ) -> None:
-    data = await state.get_data()
+    draft = FillDraft.model_validate(await state.get_data())
     view = await minutes.set_text(
-        actor, data["minutes"], data["item"], data["field"], message.text or ""
+        actor, draft.minutes, draft.item, draft.field, message.text or ""
     )
     await next_field(message, view, i18n, state)
 
@@ -231,8 +248,8 @@ async def skip(
     i18n: I18nContext,
     state: FSMContext,
 ) -> None:
-    data = await state.get_data()
-    await next_field(message_of(query), await minutes.view(actor, data["minutes"]), i18n, state)
+    draft = FillDraft.model_validate(await state.get_data())
+    await next_field(message_of(query), await minutes.view(actor, draft.minutes), i18n, state)
 
 
 async def preview(
