@@ -1,11 +1,14 @@
 """Announcing a meeting from a phone: form, kind, day and time by tapping (or typed), place,
 voting deadline, the agenda typed or pasted at once (one item a line), then a review where an
-item gets a speaker, files or «for information» only when it needs them."""
+item gets a speaker, files or «for information» only when it needs them.
+
+The form's data are a typed `Draft` (kept in the FSM storage, so across restarts); what the
+form asks next is `next_step(draft)`, a pure function of it."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from enum import StrEnum
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -15,6 +18,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
+from pydantic import BaseModel, Field
 
 from bot.domain.errors import ValidationError
 from bot.domain.meetings import (
@@ -35,10 +39,9 @@ from bot.domain.people import full_name
 from bot.domain.records import Body
 from bot.services.access import Actor
 from bot.services.meetings import MeetingService
-from bot.views.notice_texts import MeetingCb
+from bot.views.notice_texts import MeetingAction, MeetingCb
 from handlers.calendar import (
-    DAY,
-    MONTH,
+    CalendarAction,
     CalendarCb,
     TimeCb,
     calendar_markup,
@@ -53,8 +56,24 @@ MAX_ITEMS = 30
 MAX_FILES = 10
 
 
+class DraftStep(StrEnum):
+    FORM = "form"
+    KIND = "kind"
+    DEADLINE = "deadline"
+    SPEAKER = "speaker"
+    FILES = "files"
+    EDIT = "edit"
+    ITEM = "item"
+    ITEM_SPEAKER = "ispeaker"
+    ITEM_FILES = "ifiles"
+    ITEM_DECISION = "idecision"
+    BACK = "back"
+    REMOVE = "remove"
+    ANNOUNCE = "announce"
+
+
 class DraftCb(CallbackData, prefix="dr"):
-    step: str  # form | kind | deadline | speaker | files | edit | item | i<field> | back | ...
+    step: DraftStep
     value: str = ""
 
 
@@ -84,7 +103,8 @@ def choice(
 async def ask_form(message: Message, body: Body, i18n: I18nContext, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.form)
     options = [
-        (f"form-{form.value}", DraftCb(step="form", value=form.value)) for form in MeetingForm
+        (f"form-{form.value}", DraftCb(step=DraftStep.FORM, value=form.value))
+        for form in MeetingForm
     ]
     await message.answer(
         i18n.get("draft-ask-form", body=body.name), reply_markup=choice(i18n, options)
@@ -94,10 +114,123 @@ async def ask_form(message: Message, body: Body, i18n: I18nContext, state: FSMCo
 async def ask_kind(message: Message, i18n: I18nContext, state: FSMContext) -> None:
     await state.set_state(AnnounceForm.kind)
     options = [
-        ("draft-ordinary", DraftCb(step="kind", value="ordinary")),
-        ("draft-extraordinary", DraftCb(step="kind", value="extraordinary")),
+        ("draft-ordinary", DraftCb(step=DraftStep.KIND, value="ordinary")),
+        ("draft-extraordinary", DraftCb(step=DraftStep.KIND, value="extraordinary")),
     ]
     await message.answer(i18n.get("draft-ask-kind"), reply_markup=choice(i18n, options))
+
+
+class Material(BaseModel):
+    """A file attached to an item, as Telegram described it."""
+
+    file_id: str
+    file_name: str
+    mime_type: str | None = None
+    file_size: int | None = None
+
+
+class Entry(BaseModel):
+    """One agenda item of the draft."""
+
+    title: str
+    speaker: str | None = None
+    decision: bool = True
+    materials: list[Material] = Field(default_factory=list)
+
+
+class Draft(BaseModel):
+    """The form's data, kept in the FSM storage (storage/fsm.py) across restarts: the keys and
+    types the form has always written, so a draft saved by an older release still reads.
+
+    A key that was never written stays unwritten (`save` dumps with ``exclude_unset``): a
+    missing ``deadline`` means «not asked yet», a ``None`` one «at the start of the meeting».
+    """
+
+    body: int
+    items: list[Entry] = Field(default_factory=list)
+    form: MeetingForm | None = None
+    extraordinary: bool | None = None
+    confirmed: bool = False
+    day: date | None = None  # the day picked on the calendar, or the plan's
+    starts_at: datetime | None = None
+    place: str | None = None
+    deadline: datetime | None = None
+    editing: bool = False  # back on the review after each change
+    item_index: int | None = None  # the item a speaker or files are being given to
+    plan: int | None = None
+    seminar: bool = False
+
+    @property
+    def deadline_asked(self) -> bool:
+        return "deadline" in self.model_fields_set
+
+    def scheduled(self) -> tuple[MeetingForm, datetime]:
+        """The form and the start, which every step after the time has."""
+        if self.form is None or self.starts_at is None:
+            raise ValidationError("error-stale-button")
+        return self.form, self.starts_at
+
+    def meeting(self) -> MeetingDraft:
+        """The draft as the domain checks it."""
+        form, starts_at = self.scheduled()
+        return MeetingDraft(
+            form=form,
+            starts_at=starts_at,
+            place=self.place,
+            vote_deadline=self.deadline,
+            extraordinary=bool(self.extraordinary),
+            short_notice_confirmed=self.confirmed,
+            seminar=self.seminar,
+            plan_id=self.plan,
+            items=tuple(
+                DraftItem(
+                    title=item.title,
+                    speaker=item.speaker,
+                    needs_decision=item.decision,
+                    materials=tuple(DraftMaterial(**m.model_dump()) for m in item.materials),
+                )
+                for item in self.items
+            ),
+        )
+
+
+class Step(StrEnum):
+    """What the form asks next."""
+
+    FORM = "form"
+    KIND = "kind"
+    DAY = "day"
+    TIME = "time"
+    PLACE = "place"
+    DEADLINE = "deadline"
+    AGENDA = "agenda"
+    REVIEW = "review"
+
+
+def next_step(draft: Draft) -> Step:
+    """The first thing the draft still lacks, in the form's order; during an edit, straight
+    back to the review as soon as the meeting has a time."""
+    form = draft.form
+    lacking = [
+        (form is None, Step.FORM),
+        (draft.extraordinary is None, Step.KIND),
+        # Announced from the plan, the day is known: only the time is asked.
+        (draft.starts_at is None and draft.day is None, Step.DAY),
+        (draft.starts_at is None, Step.TIME),
+        (draft.editing, Step.REVIEW),
+        (form is not None and form.has_place and not draft.place, Step.PLACE),
+        (form is not None and form.has_ballot and not draft.deadline_asked, Step.DEADLINE),
+        (not draft.items, Step.AGENDA),
+    ]
+    return next((step for missing, step in lacking if missing), Step.REVIEW)
+
+
+async def load_draft(state: FSMContext) -> Draft:
+    return Draft.model_validate(await state.get_data())
+
+
+async def save_draft(state: FSMContext, draft: Draft) -> None:
+    await state.set_data(draft.model_dump(mode="json", exclude_unset=True))
 
 
 def first_day(body: Body, now: datetime, *, extraordinary: bool) -> date:
@@ -107,100 +240,72 @@ def first_day(body: Body, now: datetime, *, extraordinary: bool) -> date:
     return earliest.astimezone(body.zone).date()
 
 
-def draft_of(data: dict[str, Any]) -> MeetingDraft:
-    """The draft kept in the form's data, as the domain checks it."""
-    return MeetingDraft(
-        form=MeetingForm(data["form"]),
-        starts_at=datetime.fromisoformat(data["starts_at"]),
-        place=data.get("place"),
-        vote_deadline=datetime.fromisoformat(data["deadline"]) if data.get("deadline") else None,
-        extraordinary=bool(data.get("extraordinary")),
-        short_notice_confirmed=bool(data.get("confirmed")),
-        seminar=bool(data.get("seminar")),
-        plan_id=data.get("plan"),
-        items=tuple(
-            DraftItem(
-                title=item["title"],
-                speaker=item.get("speaker"),
-                needs_decision=item.get("decision", True),
-                materials=tuple(DraftMaterial(**m) for m in item.get("materials", [])),
-            )
-            for item in data.get("items", [])
-        ),
-    )
-
-
-def item_lines(i18n: I18nContext, number: int, item: dict[str, Any]) -> list[str]:
+def item_lines(i18n: I18nContext, number: int, item: Entry) -> list[str]:
     """One agenda item as the review and its own screen show it."""
-    lines = [i18n.get("notice-agenda-item", number=number, title=item["title"])]
-    if item.get("speaker"):
-        lines.append(i18n.get("notice-agenda-speaker", speaker=item["speaker"]))
-    if item.get("materials"):
-        lines.append(i18n.get("notice-agenda-materials", count=len(item["materials"])))
-    if not item.get("decision", True):
+    lines = [i18n.get("notice-agenda-item", number=number, title=item.title)]
+    if item.speaker:
+        lines.append(i18n.get("notice-agenda-speaker", speaker=item.speaker))
+    if item.materials:
+        lines.append(i18n.get("notice-agenda-materials", count=len(item.materials)))
+    if not item.decision:
         lines.append(i18n.get("draft-for-information"))
     return lines
 
 
-def item_screen(
-    i18n: I18nContext, number: int, item: dict[str, Any]
-) -> tuple[str, InlineKeyboardMarkup]:
+def item_screen(i18n: I18nContext, number: int, item: Entry) -> tuple[str, InlineKeyboardMarkup]:
     """What an item still may get: a speaker, files, «for information»; then back."""
     text = "\n".join([i18n.get("draft-item-title"), *item_lines(i18n, number, item)])
     value = str(number)
-    decision = "draft-item-information" if item.get("decision", True) else "draft-item-decision"
+    decision = "draft-item-information" if item.decision else "draft-item-decision"
     options = [
-        ("draft-item-speaker", DraftCb(step="ispeaker", value=value)),
-        ("draft-item-files", DraftCb(step="ifiles", value=value)),
-        (decision, DraftCb(step="idecision", value=value)),
-        ("draft-item-back", DraftCb(step="back")),
+        ("draft-item-speaker", DraftCb(step=DraftStep.ITEM_SPEAKER, value=value)),
+        ("draft-item-files", DraftCb(step=DraftStep.ITEM_FILES, value=value)),
+        (decision, DraftCb(step=DraftStep.ITEM_DECISION, value=value)),
+        ("draft-item-back", DraftCb(step=DraftStep.BACK)),
     ]
     return text, choice(i18n, options)
 
 
-def review_text(i18n: I18nContext, body: Body, data: dict[str, Any], now: datetime) -> str:
-    form = MeetingForm(data["form"])
-    starts_at = datetime.fromisoformat(data["starts_at"])
+def short_notice(body: Body, draft: Draft, now: datetime) -> bool:
+    """An extraordinary meeting sooner than the notice period allows: confirmed on announcing."""
+    _, starts_at = draft.scheduled()
+    return bool(draft.extraordinary) and starts_at < earliest_ordinary(
+        now, body.rules, body.timezone
+    )
+
+
+def review_text(i18n: I18nContext, body: Body, draft: Draft, now: datetime) -> str:
+    form, starts_at = draft.scheduled()
     lines = [
         i18n.get("draft-title", body=body.name),
         i18n.get("notice-form", form=i18n.get(f"form-{form.value}")),
         i18n.get(
             "draft-kind",
-            kind=i18n.get(
-                "draft-extraordinary" if data.get("extraordinary") else "draft-ordinary"
-            ),
+            kind=i18n.get("draft-extraordinary" if draft.extraordinary else "draft-ordinary"),
         ),
         i18n.get("notice-when", when=when_text(i18n, starts_at, body.timezone)),
     ]
     if form.has_place:
-        lines.append(
-            i18n.get("notice-place", place=data.get("place") or i18n.get("draft-missing"))
-        )
+        lines.append(i18n.get("notice-place", place=draft.place or i18n.get("draft-missing")))
     if form.has_ballot:
-        deadline = datetime.fromisoformat(data["deadline"]) if data.get("deadline") else starts_at
+        deadline = draft.deadline or starts_at
         lines.append(
             i18n.get("notice-deadline", deadline=when_text(i18n, deadline, body.timezone))
         )
     lines.append(i18n.get("notice-agenda-title"))
-    for number, item in enumerate(data.get("items", []), start=1):
+    for number, item in enumerate(draft.items, start=1):
         lines.extend(item_lines(i18n, number, item))
-    if data.get("items"):
-        lines.append(i18n.get("draft-items-hint"))
-    else:
-        lines.append(i18n.get("draft-no-items"))
-    if data.get("extraordinary") and starts_at < earliest_ordinary(now, body.rules, body.timezone):
+    lines.append(i18n.get("draft-items-hint" if draft.items else "draft-no-items"))
+    if short_notice(body, draft, now):
         lines.append(i18n.get("draft-short-notice", days=body.rules.notice_days))
     return "\n".join(lines)
 
 
 def review_markup(
-    i18n: I18nContext, body: Body, data: dict[str, Any], now: datetime
+    i18n: I18nContext, body: Body, draft: Draft, now: datetime
 ) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
-    starts_at = datetime.fromisoformat(data["starts_at"])
-    short = bool(data.get("extraordinary")) and starts_at < earliest_ordinary(
-        now, body.rules, body.timezone
-    )
+    short = short_notice(body, draft, now)
 
     def button(key: str, data: DraftCb | MenuCb, **params: object) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=i18n.get(key, **params), callback_data=data.pack())
@@ -208,27 +313,30 @@ def review_markup(
     kb.row(
         button(
             "draft-confirm-short" if short else "draft-announce",
-            DraftCb(step="announce", value="short" if short else ""),
+            DraftCb(step=DraftStep.ANNOUNCE, value="short" if short else ""),
         )
     )
     edits = ["form", "kind", "when"]
-    form = MeetingForm(data["form"])
+    form, _ = draft.scheduled()
     if form.has_place:
         edits.append("place")
     if form.has_ballot:
         edits.append("deadline")
     edit_buttons = [
-        button(f"draft-edit-{edit}", DraftCb(step="edit", value=edit)) for edit in edits
+        button(f"draft-edit-{edit}", DraftCb(step=DraftStep.EDIT, value=edit)) for edit in edits
     ]
     for start in range(0, len(edit_buttons), 3):
         kb.row(*edit_buttons[start : start + 3])
-    for number, _ in enumerate(data.get("items", []), start=1):
+    for number, _ in enumerate(draft.items, start=1):
+        value = str(number)
         kb.row(
-            button("draft-edit-item", DraftCb(step="item", value=str(number)), number=number),
-            button("draft-remove-item", DraftCb(step="remove", value=str(number)), number=number),
+            button("draft-edit-item", DraftCb(step=DraftStep.ITEM, value=value), number=number),
+            button(
+                "draft-remove-item", DraftCb(step=DraftStep.REMOVE, value=value), number=number
+            ),
         )
-    if len(data.get("items", [])) < MAX_ITEMS:
-        kb.row(button("draft-add-item", DraftCb(step="edit", value="item")))
+    if len(draft.items) < MAX_ITEMS:
+        kb.row(button("draft-add-item", DraftCb(step=DraftStep.EDIT, value="item")))
     kb.row(button("button-cancel", MenuCb(screen="main")))
     return kb.as_markup()
 
@@ -236,541 +344,631 @@ def review_markup(
 async def show_review(
     message: Message,
     body: Body,
-    data: dict[str, Any],
+    draft: Draft,
+    now: datetime,
     i18n: I18nContext,
     state: FSMContext,
-    now: datetime,
+    *,
+    edit: bool = False,
 ) -> None:
+    """The review: a new message, or the pressed one redrawn in place (`edit`)."""
     await state.set_state(AnnounceForm.review)
+    text, markup = review_text(i18n, body, draft, now), review_markup(i18n, body, draft, now)
+    if edit:
+        await message.edit_text(text, reply_markup=markup)
+    else:
+        await message.answer(text, reply_markup=markup)
+
+
+async def current(
+    state: FSMContext, actor: Actor, meetings: MeetingService
+) -> tuple[Body, Draft, datetime]:
+    """The body of the draft, re-checked on every step: a manager who lost the role stops."""
+    draft = await load_draft(state)
+    body, now = await meetings.body_for_new(actor, draft.body)
+    return body, draft, now
+
+
+async def ask_deadline(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    await state.set_state(AnnounceForm.deadline)
+    markup = choice(
+        i18n, [("draft-deadline-at-start", DraftCb(step=DraftStep.DEADLINE, value="start"))]
+    )
+    await message.answer(i18n.get("draft-ask-deadline"), reply_markup=markup)
+
+
+async def ask_day(
+    message: Message,
+    body: Body,
+    now: datetime,
+    i18n: I18nContext,
+    state: FSMContext,
+    *,
+    extraordinary: bool,
+) -> None:
+    earliest = first_day(body, now, extraordinary=extraordinary)
+    await state.set_state(AnnounceForm.day)
     await message.answer(
-        review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
+        i18n.get("draft-ask-day", example="12.03.2027 15:00"),
+        reply_markup=calendar_markup(
+            i18n, year=earliest.year, month=earliest.month, earliest=earliest
+        ),
     )
 
 
-def router() -> Router:
-    r = Router(name="announce")
-
-    async def current(
-        state: FSMContext, actor: Actor, meetings: MeetingService
-    ) -> tuple[Body, dict[str, Any], datetime]:
-        """The body of the draft, re-checked on every step: a manager who lost the role stops."""
-        data = await state.get_data()
-        body, now = await meetings.body_for_new(actor, data["body"])
-        return body, data, now
-
-    async def after_when(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        """After the time: the place, the deadline, the first item, or back to the review."""
-        body, data, now = await current(state, actor, meetings)
-        form = MeetingForm(data["form"])
-        if data.get("editing"):
-            await show_review(message, body, data, i18n, state, now)
-        elif form.has_place and not data.get("place"):
-            await state.set_state(AnnounceForm.place)
-            await message.answer(i18n.get("draft-ask-place"))
-        elif form.has_ballot and "deadline" not in data:
-            await ask_deadline(message, i18n, state)
-        elif not data.get("items"):
-            await state.set_state(AnnounceForm.item_title)
-            await message.answer(i18n.get("draft-ask-agenda"))
-        else:
-            await show_review(message, body, data, i18n, state, now)
-
-    async def ask_deadline(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-        await state.set_state(AnnounceForm.deadline)
-        markup = choice(
-            i18n, [("draft-deadline-at-start", DraftCb(step="deadline", value="start"))]
-        )
-        await message.answer(i18n.get("draft-ask-deadline"), reply_markup=markup)
-
-    async def set_start(
-        starts_at: datetime,
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        check_schedule(
-            now=now,
-            starts_at=starts_at,
-            form=MeetingForm(data["form"]),
-            vote_deadline=None,
-            extraordinary=bool(data.get("extraordinary")),
-            short_notice_confirmed=True,  # asked for on the review, where it is recorded
-            rules=body.rules,
-            timezone=body.timezone,
-        )
-        await state.update_data(starts_at=starts_at.isoformat(), confirmed=False)
-        if data.get("deadline") and datetime.fromisoformat(data["deadline"]) > starts_at:
-            await state.update_data(deadline=None)
-        await after_when(message, actor, meetings, i18n, state)
-
-    async def ask_day(
-        message: Message,
-        body: Body,
-        now: datetime,
-        i18n: I18nContext,
-        state: FSMContext,
-        *,
-        extraordinary: bool,
-    ) -> None:
-        earliest = first_day(body, now, extraordinary=extraordinary)
-        await state.set_state(AnnounceForm.day)
-        await message.answer(
-            i18n.get("draft-ask-day", example="12.03.2027 15:00"),
-            reply_markup=calendar_markup(
-                i18n, year=earliest.year, month=earliest.month, earliest=earliest
-            ),
-        )
-
-    @r.callback_query(MeetingCb.filter(F.action == "new"))
-    async def start(
-        query: CallbackQuery,
-        callback_data: MeetingCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, _ = await meetings.body_for_new(actor, callback_data.id)
-        await state.set_data({"body": body.id, "items": []})
-        await ask_form(message_of(query), body, i18n, state)
-
-    @r.callback_query(
-        StateFilter(AnnounceForm.form),
-        DraftCb.filter(F.step == "form"),
-        DraftCb.filter(F.value.in_(list(MeetingForm))),
-    )
-    async def got_form(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        data = await state.update_data(form=callback_data.value)
-        message = message_of(query)
-        await message.edit_text(
-            i18n.get("notice-form", form=i18n.get(f"form-{callback_data.value}"))
-        )
-        if data.get("editing"):
-            body, data, now = await current(state, actor, meetings)
-            await show_review(message, body, data, i18n, state, now)
-            return
-        await ask_kind(message, i18n, state)
-
-    @r.callback_query(StateFilter(AnnounceForm.kind), DraftCb.filter(F.step == "kind"))
-    async def got_kind(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        extraordinary = callback_data.value == "extraordinary"
-        await state.update_data(extraordinary=extraordinary, confirmed=False)
-        body, data, now = await current(state, actor, meetings)
-        message = message_of(query)
-        await message.edit_text(
-            i18n.get("draft-kind", kind=i18n.get(f"draft-{callback_data.value}"))
-        )
-        if data.get("editing") and data.get("starts_at"):
-            await show_review(message, body, data, i18n, state, now)
-            return
-        if data.get("day") and not data.get("starts_at"):
-            # Announced from the plan: the day is known, only the time is asked.
-            day = date.fromisoformat(data["day"])
+async def ask_next(
+    message: Message,
+    body: Body,
+    draft: Draft,
+    now: datetime,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    """Asks what `next_step` says the draft lacks, or shows the review."""
+    match next_step(draft):
+        case Step.FORM:
+            await ask_form(message, body, i18n, state)
+        case Step.KIND:
+            await ask_kind(message, i18n, state)
+        case Step.DAY:
+            await ask_day(message, body, now, i18n, state, extraordinary=bool(draft.extraordinary))
+        case Step.TIME:
+            assert draft.day is not None  # noqa: S101 - next_step asks the time only then
             await state.set_state(AnnounceForm.time)
             await message.answer(
                 i18n.get("draft-ask-time", example="15:00"),
-                reply_markup=time_markup(i18n, day=day),
+                reply_markup=time_markup(i18n, day=draft.day),
             )
-            return
-        await ask_day(message, body, now, i18n, state, extraordinary=extraordinary)
+        case Step.PLACE:
+            await state.set_state(AnnounceForm.place)
+            await message.answer(i18n.get("draft-ask-place"))
+        case Step.DEADLINE:
+            await ask_deadline(message, i18n, state)
+        case Step.AGENDA:
+            await state.set_state(AnnounceForm.item_title)
+            await message.answer(i18n.get("draft-ask-agenda"))
+        case Step.REVIEW:
+            await show_review(message, body, draft, now, i18n, state)
 
-    @r.callback_query(StateFilter(AnnounceForm.day), CalendarCb.filter(F.action == MONTH))
-    @r.callback_query(StateFilter(AnnounceForm.time), CalendarCb.filter(F.action == MONTH))
-    async def other_month(
-        query: CallbackQuery,
-        callback_data: CalendarCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        earliest = first_day(body, now, extraordinary=bool(data.get("extraordinary")))
-        await state.set_state(AnnounceForm.day)
-        await message_of(query).edit_text(
-            i18n.get("draft-ask-day", example="12.03.2027 15:00"),
-            reply_markup=calendar_markup(
-                i18n, year=callback_data.year, month=callback_data.month, earliest=earliest
-            ),
-        )
 
-    @r.callback_query(StateFilter(AnnounceForm.day), CalendarCb.filter(F.action == DAY))
-    async def got_day(
-        query: CallbackQuery, callback_data: CalendarCb, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        day = callback_data.picked()
-        await state.update_data(day=day.isoformat())
-        await state.set_state(AnnounceForm.time)
-        await message_of(query).edit_text(
-            i18n.get("draft-ask-time", example="15:00"), reply_markup=time_markup(i18n, day=day)
-        )
+async def set_start(
+    starts_at: datetime,
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    if draft.form is None:
+        raise ValidationError("error-stale-button")
+    check_schedule(
+        now=now,
+        starts_at=starts_at,
+        form=draft.form,
+        vote_deadline=None,
+        extraordinary=bool(draft.extraordinary),
+        short_notice_confirmed=True,  # asked for on the review, where it is recorded
+        rules=body.rules,
+        timezone=body.timezone,
+    )
+    draft.starts_at, draft.confirmed = starts_at, False
+    if draft.deadline and draft.deadline > starts_at:
+        draft.deadline = None
+    await save_draft(state, draft)
+    await ask_next(message, body, draft, now, i18n, state)
 
-    @r.message(StateFilter(AnnounceForm.day), ANSWER)
-    async def typed_when(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, _, _ = await current(state, actor, meetings)
-        await set_start(
-            parse_local(message.text or "", body.timezone), message, actor, meetings, i18n, state
-        )
 
-    @r.callback_query(StateFilter(AnnounceForm.time), TimeCb.filter())
-    async def got_time(
-        query: CallbackQuery,
-        callback_data: TimeCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, _ = await current(state, actor, meetings)
-        starts_at = at_local(
-            date.fromisoformat(data["day"]),
-            callback_data.hour,
-            callback_data.minute,
-            body.timezone,
-        )
-        message = message_of(query)
-        await set_start(starts_at, message, actor, meetings, i18n, state)
-        await message.edit_text(
-            i18n.get("notice-when", when=when_text(i18n, starts_at, body.timezone))
-        )
+async def start(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, _ = await meetings.body_for_new(actor, callback_data.id)
+    await save_draft(state, Draft(body=body.id, items=[]))
+    await ask_form(message_of(query), body, i18n, state)
 
-    @r.message(StateFilter(AnnounceForm.time), ANSWER)
-    async def typed_time(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, _ = await current(state, actor, meetings)
-        text = message.text or ""
-        if " " in text.strip():  # a whole date and time typed here is welcome too
-            starts_at = parse_local(text, body.timezone)
-        else:
-            hour, minute = parse_time(text)
-            starts_at = at_local(date.fromisoformat(data["day"]), hour, minute, body.timezone)
-        await set_start(starts_at, message, actor, meetings, i18n, state)
 
-    @r.message(StateFilter(AnnounceForm.place), ANSWER)
-    async def got_place(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await state.update_data(place=valid_place(message.text or ""))
-        await after_when(message, actor, meetings, i18n, state)
+async def got_form(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    draft.form = MeetingForm(callback_data.value)
+    await save_draft(state, draft)
+    message = message_of(query)
+    await message.edit_text(i18n.get("notice-form", form=i18n.get(f"form-{callback_data.value}")))
+    await ask_next(message, body, draft, now, i18n, state)
 
-    @r.callback_query(StateFilter(AnnounceForm.deadline), DraftCb.filter(F.step == "deadline"))
-    async def deadline_at_start(
-        query: CallbackQuery,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await state.update_data(deadline=None)
-        message = message_of(query)
-        await message.edit_text(i18n.get("draft-deadline-at-start"))
-        await after_when(message, actor, meetings, i18n, state)
 
-    @r.message(StateFilter(AnnounceForm.deadline), ANSWER)
-    async def typed_deadline(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        deadline = parse_local(message.text or "", body.timezone)
-        check_deadline(
-            now=now, starts_at=datetime.fromisoformat(data["starts_at"]), deadline=deadline
-        )
-        await state.update_data(deadline=deadline.isoformat())
-        await after_when(message, actor, meetings, i18n, state)
+async def got_kind(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    draft.extraordinary = callback_data.value == "extraordinary"
+    draft.confirmed = False
+    await save_draft(state, draft)
+    message = message_of(query)
+    await message.edit_text(i18n.get("draft-kind", kind=i18n.get(f"draft-{callback_data.value}")))
+    await ask_next(message, body, draft, now, i18n, state)
 
-    @r.message(StateFilter(AnnounceForm.item_title), ANSWER)
-    async def got_agenda(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        """One item or the whole agenda, one a line; each needs a decision until the
-        secretary says it is for information."""
-        body, data, now = await current(state, actor, meetings)
-        items = data.get("items", [])
-        titles = parse_agenda(message.text or "", room=MAX_ITEMS - len(items))
-        added = [{"title": title, "materials": [], "decision": True} for title in titles]
-        data = await state.update_data(items=[*items, *added])
-        await show_review(message, body, data, i18n, state, now)
 
-    async def chosen_item(
-        value: str, state: FSMContext, actor: Actor, meetings: MeetingService
-    ) -> tuple[Body, dict[str, Any], datetime, int]:
-        """The draft and the index of the item an item button names; a stale one stops."""
-        body, data, now = await current(state, actor, meetings)
-        index = int(value) - 1 if value.isdigit() else -1
-        if not 0 <= index < len(data.get("items", [])):
-            raise ValidationError("error-stale-button")
-        return body, data, now, index
+async def other_month(
+    query: CallbackQuery,
+    callback_data: CalendarCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    earliest = first_day(body, now, extraordinary=bool(draft.extraordinary))
+    await state.set_state(AnnounceForm.day)
+    await message_of(query).edit_text(
+        i18n.get("draft-ask-day", example="12.03.2027 15:00"),
+        reply_markup=calendar_markup(
+            i18n, year=callback_data.year, month=callback_data.month, earliest=earliest
+        ),
+    )
 
-    async def change_item(state: FSMContext, index: int, **change: object) -> dict[str, Any]:
-        data = await state.get_data()
-        items = [dict(item) for item in data["items"]]
-        items[index].update(change)
-        return await state.update_data(items=items)
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "item"))
-    async def show_item(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        _, data, _, index = await chosen_item(callback_data.value, state, actor, meetings)
-        text, markup = item_screen(i18n, index + 1, data["items"][index])
-        await message_of(query).edit_text(text, reply_markup=markup)
+async def got_day(
+    query: CallbackQuery, callback_data: CalendarCb, i18n: I18nContext, state: FSMContext
+) -> None:
+    day = callback_data.picked()
+    draft = await load_draft(state)
+    draft.day = day
+    await save_draft(state, draft)
+    await state.set_state(AnnounceForm.time)
+    await message_of(query).edit_text(
+        i18n.get("draft-ask-time", example="15:00"), reply_markup=time_markup(i18n, day=day)
+    )
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "idecision"))
-    async def toggle_decision(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        _, data, _, index = await chosen_item(callback_data.value, state, actor, meetings)
-        needed = not data["items"][index].get("decision", True)
-        data = await change_item(state, index, decision=needed)
-        text, markup = item_screen(i18n, index + 1, data["items"][index])
-        await message_of(query).edit_text(text, reply_markup=markup)
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "back"))
-    async def back_to_review(
-        query: CallbackQuery,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        await message_of(query).edit_text(
-            review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
-        )
+async def typed_when(
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, _, _ = await current(state, actor, meetings)
+    await set_start(
+        parse_local(message.text or "", body.timezone), message, actor, meetings, i18n, state
+    )
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "ispeaker"))
-    async def ask_speaker(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        _, _, _, index = await chosen_item(callback_data.value, state, actor, meetings)
-        await state.update_data(item_index=index)
-        await state.set_state(AnnounceForm.item_speaker)
-        markup = choice(i18n, [("draft-no-speaker", DraftCb(step="speaker"))])
-        await message_of(query).answer(i18n.get("draft-ask-speaker"), reply_markup=markup)
 
-    @r.message(StateFilter(AnnounceForm.item_speaker), ANSWER)
-    async def got_speaker(
-        message: Message,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        speaker = full_name(message.text or "")
-        body, data, now = await current(state, actor, meetings)
-        data = await change_item(state, data["item_index"], speaker=speaker)
-        await show_review(message, body, data, i18n, state, now)
+def picked_day(draft: Draft) -> date:
+    if draft.day is None:
+        raise ValidationError("error-stale-button")
+    return draft.day
 
-    @r.callback_query(StateFilter(AnnounceForm.item_speaker), DraftCb.filter(F.step == "speaker"))
-    async def no_speaker(
-        query: CallbackQuery,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        data = await change_item(state, data["item_index"], speaker=None)
-        message = message_of(query)
-        await message.edit_text(i18n.get("draft-no-speaker"))
-        await show_review(message, body, data, i18n, state, now)
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "ifiles"))
-    async def ask_files(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        _, _, _, index = await chosen_item(callback_data.value, state, actor, meetings)
-        await state.update_data(item_index=index)
-        await state.set_state(AnnounceForm.item_files)
-        markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
-        await message_of(query).answer(i18n.get("draft-ask-files"), reply_markup=markup)
+async def got_time(
+    query: CallbackQuery,
+    callback_data: TimeCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, _ = await current(state, actor, meetings)
+    starts_at = at_local(
+        picked_day(draft), callback_data.hour, callback_data.minute, body.timezone
+    )
+    message = message_of(query)
+    await set_start(starts_at, message, actor, meetings, i18n, state)
+    await message.edit_text(
+        i18n.get("notice-when", when=when_text(i18n, starts_at, body.timezone))
+    )
 
-    @r.message(StateFilter(AnnounceForm.item_files), DOCUMENT)
-    async def got_file(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-        document = message.document
-        assert document is not None  # noqa: S101 - the F.document filter
-        data = await state.get_data()
-        index = data["item_index"]
-        materials = data["items"][index].get("materials", [])
-        if len(materials) >= MAX_FILES:
-            raise ValidationError("draft-error-too-many-files", max=MAX_FILES)
-        material = {
-            "file_id": document.file_id,
-            "file_name": document.file_name or "file",
-            "mime_type": document.mime_type,
-            "file_size": document.file_size,
-        }
-        await change_item(state, index, materials=[*materials, material])
-        markup = choice(i18n, [("draft-files-done", DraftCb(step="files"))])
-        await message.answer(
-            i18n.get("draft-file-added", name=material["file_name"], count=len(materials) + 1),
-            reply_markup=markup,
-        )
 
-    @r.message(StateFilter(AnnounceForm.item_files), NOT_COMMAND)
-    async def not_a_file(message: Message) -> None:
-        raise ValidationError("draft-error-not-file")
+async def typed_time(
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, _ = await current(state, actor, meetings)
+    text = message.text or ""
+    if " " in text.strip():  # a whole date and time typed here is welcome too
+        starts_at = parse_local(text, body.timezone)
+    else:
+        hour, minute = parse_time(text)
+        starts_at = at_local(picked_day(draft), hour, minute, body.timezone)
+    await set_start(starts_at, message, actor, meetings, i18n, state)
 
-    @r.callback_query(StateFilter(AnnounceForm.item_files), DraftCb.filter(F.step == "files"))
-    async def files_done(
-        query: CallbackQuery,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        await show_review(message_of(query), body, data, i18n, state, now)
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "edit"))
-    async def edit(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        await state.update_data(editing=True)
-        message = message_of(query)
-        match callback_data.value:
-            case "form":
-                await ask_form(message, body, i18n, state)
-            case "kind":
-                await ask_kind(message, i18n, state)
-            case "when":
-                await ask_day(
-                    message, body, now, i18n, state, extraordinary=bool(data.get("extraordinary"))
-                )
-            case "place":
-                await state.set_state(AnnounceForm.place)
-                await message.answer(i18n.get("draft-ask-place"))
-            case "deadline":
-                await ask_deadline(message, i18n, state)
-            case _:
-                await state.set_state(AnnounceForm.item_title)
-                await message.answer(i18n.get("draft-ask-more-items"))
+async def got_place(
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    place = valid_place(message.text or "")
+    body, draft, now = await current(state, actor, meetings)
+    draft.place = place
+    await save_draft(state, draft)
+    await ask_next(message, body, draft, now, i18n, state)
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "remove"))
-    async def remove_item(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        body, data, now = await current(state, actor, meetings)
-        index = int(callback_data.value) - 1 if callback_data.value.isdigit() else -1
-        if not 0 <= index < len(data["items"]):
-            raise ValidationError("error-stale-button")
-        items = [item for number, item in enumerate(data["items"]) if number != index]
-        data = await state.update_data(items=items)
-        await message_of(query).edit_text(
-            review_text(i18n, body, data, now), reply_markup=review_markup(i18n, body, data, now)
-        )
 
-    @r.callback_query(StateFilter(AnnounceForm.review), DraftCb.filter(F.step == "announce"))
-    async def announce(
-        query: CallbackQuery,
-        callback_data: DraftCb,
-        actor: Actor,
-        meetings: MeetingService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        data = await state.get_data()
-        if callback_data.value == "short":
-            data = await state.update_data(confirmed=True)
-        meeting = await meetings.announce(actor, data["body"], draft_of(data))
-        await state.clear()
-        kb = InlineKeyboardBuilder()
-        kb.button(
-            text=i18n.get("notice-button-card"),
-            callback_data=MeetingCb(action="card", id=meeting.id),
-        )
-        await message_of(query).edit_text(i18n.get("draft-announced"), reply_markup=kb.as_markup())
+async def deadline_at_start(
+    query: CallbackQuery,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    draft = await load_draft(state)
+    draft.deadline = None
+    await save_draft(state, draft)
+    message = message_of(query)
+    await message.edit_text(i18n.get("draft-deadline-at-start"))
+    body, draft, now = await current(state, actor, meetings)
+    await ask_next(message, body, draft, now, i18n, state)
 
-    @r.message(StateFilter(AnnounceForm.form), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.kind), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.review), NOT_COMMAND)
-    async def press_a_button(message: Message) -> None:
-        raise ValidationError("form-error-press-button")
 
-    @r.message(StateFilter(AnnounceForm.place), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.item_title), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.item_speaker), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.deadline), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.day), NOT_COMMAND)
-    @r.message(StateFilter(AnnounceForm.time), NOT_COMMAND)
-    async def type_text(message: Message) -> None:
-        raise ValidationError("form-error-text-expected")
+async def typed_deadline(
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    deadline = parse_local(message.text or "", body.timezone)
+    _, starts_at = draft.scheduled()
+    check_deadline(now=now, starts_at=starts_at, deadline=deadline)
+    draft.deadline = deadline
+    await save_draft(state, draft)
+    await ask_next(message, body, draft, now, i18n, state)
 
+
+async def got_agenda(
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    """One item or the whole agenda, one a line; each needs a decision until the
+    secretary says it is for information."""
+    body, draft, now = await current(state, actor, meetings)
+    titles = parse_agenda(message.text or "", room=MAX_ITEMS - len(draft.items))
+    draft.items = [
+        *draft.items,
+        *(Entry(title=title, materials=[], decision=True) for title in titles),
+    ]
+    await save_draft(state, draft)
+    await show_review(message, body, draft, now, i18n, state)
+
+
+async def chosen_item(
+    value: str, state: FSMContext, actor: Actor, meetings: MeetingService
+) -> tuple[Body, Draft, datetime, int]:
+    """The draft and the index of the item an item button names; a stale one stops."""
+    body, draft, now = await current(state, actor, meetings)
+    index = int(value) - 1 if value.isdigit() else -1
+    if not 0 <= index < len(draft.items):
+        raise ValidationError("error-stale-button")
+    return body, draft, now, index
+
+
+def chosen_entry(draft: Draft) -> Entry:
+    """The item a speaker or files are being given to."""
+    if draft.item_index is None or not 0 <= draft.item_index < len(draft.items):
+        raise ValidationError("error-stale-button")
+    return draft.items[draft.item_index]
+
+
+async def show_item(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    _, draft, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+    text, markup = item_screen(i18n, index + 1, draft.items[index])
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
+async def toggle_decision(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    _, draft, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+    item = draft.items[index]
+    item.decision = not item.decision
+    await save_draft(state, draft)
+    text, markup = item_screen(i18n, index + 1, item)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
+async def back_to_review(
+    query: CallbackQuery,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    await show_review(message_of(query), body, draft, now, i18n, state, edit=True)
+
+
+async def ask_speaker(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    _, draft, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+    draft.item_index = index
+    await save_draft(state, draft)
+    await state.set_state(AnnounceForm.item_speaker)
+    markup = choice(i18n, [("draft-no-speaker", DraftCb(step=DraftStep.SPEAKER))])
+    await message_of(query).answer(i18n.get("draft-ask-speaker"), reply_markup=markup)
+
+
+async def got_speaker(
+    message: Message,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    speaker = full_name(message.text or "")
+    body, draft, now = await current(state, actor, meetings)
+    chosen_entry(draft).speaker = speaker
+    await save_draft(state, draft)
+    await show_review(message, body, draft, now, i18n, state)
+
+
+async def no_speaker(
+    query: CallbackQuery,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    chosen_entry(draft).speaker = None
+    await save_draft(state, draft)
+    message = message_of(query)
+    await message.edit_text(i18n.get("draft-no-speaker"))
+    await show_review(message, body, draft, now, i18n, state)
+
+
+async def ask_files(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    _, draft, _, index = await chosen_item(callback_data.value, state, actor, meetings)
+    draft.item_index = index
+    await save_draft(state, draft)
+    await state.set_state(AnnounceForm.item_files)
+    markup = choice(i18n, [("draft-files-done", DraftCb(step=DraftStep.FILES))])
+    await message_of(query).answer(i18n.get("draft-ask-files"), reply_markup=markup)
+
+
+async def got_file(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    document = message.document
+    assert document is not None  # noqa: S101 - the F.document filter
+    draft = await load_draft(state)
+    item = chosen_entry(draft)
+    if len(item.materials) >= MAX_FILES:
+        raise ValidationError("draft-error-too-many-files", max=MAX_FILES)
+    material = Material(
+        file_id=document.file_id,
+        file_name=document.file_name or "file",
+        mime_type=document.mime_type,
+        file_size=document.file_size,
+    )
+    item.materials = [*item.materials, material]
+    await save_draft(state, draft)
+    markup = choice(i18n, [("draft-files-done", DraftCb(step=DraftStep.FILES))])
+    await message.answer(
+        i18n.get("draft-file-added", name=material.file_name, count=len(item.materials)),
+        reply_markup=markup,
+    )
+
+
+async def not_a_file(message: Message) -> None:
+    raise ValidationError("draft-error-not-file")
+
+
+async def files_done(
+    query: CallbackQuery,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    await show_review(message_of(query), body, draft, now, i18n, state)
+
+
+async def edit(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now = await current(state, actor, meetings)
+    draft.editing = True
+    await save_draft(state, draft)
+    message = message_of(query)
+    match callback_data.value:
+        case "form":
+            await ask_form(message, body, i18n, state)
+        case "kind":
+            await ask_kind(message, i18n, state)
+        case "when":
+            await ask_day(message, body, now, i18n, state, extraordinary=bool(draft.extraordinary))
+        case "place":
+            await state.set_state(AnnounceForm.place)
+            await message.answer(i18n.get("draft-ask-place"))
+        case "deadline":
+            await ask_deadline(message, i18n, state)
+        case _:
+            await state.set_state(AnnounceForm.item_title)
+            await message.answer(i18n.get("draft-ask-more-items"))
+
+
+async def remove_item(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    body, draft, now, index = await chosen_item(callback_data.value, state, actor, meetings)
+    draft.items = [item for number, item in enumerate(draft.items) if number != index]
+    await save_draft(state, draft)
+    await show_review(message_of(query), body, draft, now, i18n, state, edit=True)
+
+
+async def announce(
+    query: CallbackQuery,
+    callback_data: DraftCb,
+    actor: Actor,
+    meetings: MeetingService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    draft = await load_draft(state)
+    if callback_data.value == "short":
+        draft.confirmed = True
+        await save_draft(state, draft)
+    meeting = await meetings.announce(actor, draft.body, draft.meeting())
+    await state.clear()
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("notice-button-card"),
+        callback_data=MeetingCb(action=MeetingAction.CARD, id=meeting.id),
+    )
+    await message_of(query).edit_text(i18n.get("draft-announced"), reply_markup=kb.as_markup())
+
+
+async def press_a_button(message: Message) -> None:
+    raise ValidationError("form-error-press-button")
+
+
+async def type_text(message: Message) -> None:
+    raise ValidationError("form-error-text-expected")
+
+
+def router() -> Router:
+    """The handlers in the order aiogram tries them; a new Router on every call."""
+    r = Router(name="announce")
+    r.callback_query.register(start, MeetingCb.filter(F.action == MeetingAction.NEW))
+    r.callback_query.register(
+        got_form,
+        StateFilter(AnnounceForm.form),
+        DraftCb.filter(F.step == DraftStep.FORM),
+        DraftCb.filter(F.value.in_(list(MeetingForm))),
+    )
+    r.callback_query.register(
+        got_kind, StateFilter(AnnounceForm.kind), DraftCb.filter(F.step == DraftStep.KIND)
+    )
+    r.callback_query.register(
+        other_month,
+        StateFilter(AnnounceForm.time),
+        CalendarCb.filter(F.action == CalendarAction.MONTH),
+    )
+    r.callback_query.register(
+        other_month,
+        StateFilter(AnnounceForm.day),
+        CalendarCb.filter(F.action == CalendarAction.MONTH),
+    )
+    r.callback_query.register(
+        got_day, StateFilter(AnnounceForm.day), CalendarCb.filter(F.action == CalendarAction.DAY)
+    )
+    r.message.register(typed_when, StateFilter(AnnounceForm.day), ANSWER)
+    r.callback_query.register(got_time, StateFilter(AnnounceForm.time), TimeCb.filter())
+    r.message.register(typed_time, StateFilter(AnnounceForm.time), ANSWER)
+    r.message.register(got_place, StateFilter(AnnounceForm.place), ANSWER)
+    r.callback_query.register(
+        deadline_at_start,
+        StateFilter(AnnounceForm.deadline),
+        DraftCb.filter(F.step == DraftStep.DEADLINE),
+    )
+    r.message.register(typed_deadline, StateFilter(AnnounceForm.deadline), ANSWER)
+    r.message.register(got_agenda, StateFilter(AnnounceForm.item_title), ANSWER)
+    r.callback_query.register(
+        show_item, StateFilter(AnnounceForm.review), DraftCb.filter(F.step == DraftStep.ITEM)
+    )
+    r.callback_query.register(
+        toggle_decision,
+        StateFilter(AnnounceForm.review),
+        DraftCb.filter(F.step == DraftStep.ITEM_DECISION),
+    )
+    r.callback_query.register(
+        back_to_review, StateFilter(AnnounceForm.review), DraftCb.filter(F.step == DraftStep.BACK)
+    )
+    r.callback_query.register(
+        ask_speaker,
+        StateFilter(AnnounceForm.review),
+        DraftCb.filter(F.step == DraftStep.ITEM_SPEAKER),
+    )
+    r.message.register(got_speaker, StateFilter(AnnounceForm.item_speaker), ANSWER)
+    r.callback_query.register(
+        no_speaker,
+        StateFilter(AnnounceForm.item_speaker),
+        DraftCb.filter(F.step == DraftStep.SPEAKER),
+    )
+    r.callback_query.register(
+        ask_files, StateFilter(AnnounceForm.review), DraftCb.filter(F.step == DraftStep.ITEM_FILES)
+    )
+    r.message.register(got_file, StateFilter(AnnounceForm.item_files), DOCUMENT)
+    r.message.register(not_a_file, StateFilter(AnnounceForm.item_files), NOT_COMMAND)
+    r.callback_query.register(
+        files_done, StateFilter(AnnounceForm.item_files), DraftCb.filter(F.step == DraftStep.FILES)
+    )
+    r.callback_query.register(
+        edit, StateFilter(AnnounceForm.review), DraftCb.filter(F.step == DraftStep.EDIT)
+    )
+    r.callback_query.register(
+        remove_item, StateFilter(AnnounceForm.review), DraftCb.filter(F.step == DraftStep.REMOVE)
+    )
+    r.callback_query.register(
+        announce, StateFilter(AnnounceForm.review), DraftCb.filter(F.step == DraftStep.ANNOUNCE)
+    )
+    r.message.register(press_a_button, StateFilter(AnnounceForm.review), NOT_COMMAND)
+    r.message.register(press_a_button, StateFilter(AnnounceForm.kind), NOT_COMMAND)
+    r.message.register(press_a_button, StateFilter(AnnounceForm.form), NOT_COMMAND)
+    r.message.register(type_text, StateFilter(AnnounceForm.time), NOT_COMMAND)
+    r.message.register(type_text, StateFilter(AnnounceForm.day), NOT_COMMAND)
+    r.message.register(type_text, StateFilter(AnnounceForm.deadline), NOT_COMMAND)
+    r.message.register(type_text, StateFilter(AnnounceForm.item_speaker), NOT_COMMAND)
+    r.message.register(type_text, StateFilter(AnnounceForm.item_title), NOT_COMMAND)
+    r.message.register(type_text, StateFilter(AnnounceForm.place), NOT_COMMAND)
     return r

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from calendar import Calendar
 from datetime import date, datetime, time
+from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -15,10 +16,6 @@ from aiogram_i18n import I18nContext
 
 from bot.services.ports import Texts
 from bot.views.texts import WeekdayForm, when
-
-DAY = "day"
-MONTH = "month"
-NOOP = "noop"
 
 # Signs, not words: they read the same in every language.
 PREVIOUS = "«"
@@ -34,10 +31,16 @@ TIMES_PER_ROW = 4
 _WEEKS = Calendar(firstweekday=0)  # Monday first, as in Russia
 
 
+class CalendarAction(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    NOOP = "noop"
+
+
 class CalendarCb(CallbackData, prefix="cal"):
     """A tap on the month grid: a day, a move to another month, or a cell that does nothing."""
 
-    action: str  # day | month | noop
+    action: CalendarAction
     year: int
     month: int
     day: int = 0
@@ -74,19 +77,21 @@ def calendar_markup(
 
     Days before `earliest` show as «·» and do nothing; so does ««» in the month of `earliest`.
     """
-    noop = CalendarCb(action=NOOP, year=year, month=month)
+    noop = CalendarCb(action=CalendarAction.NOOP, year=year, month=month)
     kb = InlineKeyboardBuilder()
 
     if (year, month) > (earliest.year, earliest.month):
         back_year, back_month = _shift(year, month, -1)
-        back = _button(PREVIOUS, CalendarCb(action=MONTH, year=back_year, month=back_month))
+        back = _button(
+            PREVIOUS, CalendarCb(action=CalendarAction.MONTH, year=back_year, month=back_month)
+        )
     else:
         back = _button(EMPTY, noop)
     on_year, on_month = _shift(year, month, 1)
     kb.row(
         back,
         _button(f"{i18n.get(f'calendar-month-{month}')} {year}", noop),
-        _button(NEXT, CalendarCb(action=MONTH, year=on_year, month=on_month)),
+        _button(NEXT, CalendarCb(action=CalendarAction.MONTH, year=on_year, month=on_month)),
     )
 
     kb.row(*(_button(i18n.get(f"calendar-weekday-short-{i}"), noop) for i in range(7)))
@@ -99,7 +104,7 @@ def calendar_markup(
             elif date(year, month, day) < earliest:
                 cells.append(_button(PAST_DAY, noop))
             else:
-                data = CalendarCb(action=DAY, year=year, month=month, day=day)
+                data = CalendarCb(action=CalendarAction.DAY, year=year, month=month, day=day)
                 cells.append(_button(str(day), data))
         kb.row(*cells)
     return kb.as_markup()
@@ -112,7 +117,7 @@ def time_markup(i18n: I18nContext, *, day: date) -> InlineKeyboardMarkup:
     kb.row(
         _button(
             i18n.get("calendar-other-day", date=date_text(i18n, day)),
-            CalendarCb(action=MONTH, year=day.year, month=day.month),
+            CalendarCb(action=CalendarAction.MONTH, year=day.year, month=day.month),
         )
     )
     slots: list[InlineKeyboardButton] = []

@@ -6,16 +6,16 @@ from __future__ import annotations
 from aiogram.filters.callback_data import CallbackData
 
 from bot.domain.rules import RuleName
-from bot.views.notice_texts import MeetingCb
+from bot.views.notice_texts import MeetingAction, MeetingCb
 from handlers.consultations import AskCb
 from handlers.invitations import CoordinatorInviteCb, InviteCb
-from handlers.meetings import ProposalCb
+from handlers.meetings import ProposalAction, ProposalCb
 from handlers.menu import MenuCb
-from handlers.minutes import MinutesCb
-from handlers.plan import PlanCb
+from handlers.minutes import MinutesAction, MinutesCb
+from handlers.plan import PlanAction, PlanCb
 from handlers.roster import BodyCb, InviteStartCb, MemberCb
 from handlers.setup import OrgCb, RuleCb
-from handlers.voting import VoteCb
+from handlers.voting import VoteAction, VoteCb
 from storage import bodies
 from tests.factories import person
 from tests.fakegram import Person
@@ -54,31 +54,31 @@ def administrative(membership: int, voter: int) -> list[CallbackData]:
         InviteCb(body=BODY, role="m"),
         InviteCb(body=BODY, role="m", uses=5),
         InviteCb(body=BODY, role="m", uses=5, days=7),
-        MeetingCb(action="new", id=BODY),
-        MeetingCb(action="move", id=LIVE),
-        MeetingCb(action="cancel", id=LIVE),
-        MeetingCb(action="cancelyes", id=LIVE),
-        MeetingCb(action="report", id=LIVE),
-        MeetingCb(action="minutes", id=CLOSED),
-        ProposalCb(action="accept", id=PROPOSAL),
-        ProposalCb(action="reject", id=PROPOSAL),
-        ProposalCb(action="nocomment", id=PROPOSAL),
-        VoteCb(action="turnout", meeting=LIVE),
-        VoteCb(action="remind", meeting=LIVE),
-        VoteCb(action="paper", meeting=LIVE),
-        VoteCb(action="paperfor", meeting=LIVE, person=voter),
-        VoteCb(action="room", meeting=LIVE),
-        VoteCb(action="roomearly", meeting=LIVE),
-        VoteCb(action="toggle", meeting=LIVE, person=voter),
-        VoteCb(action="roomvote", meeting=LIVE, item=3),
-        VoteCb(action="close", meeting=LIVE),
-        VoteCb(action="closeyes", meeting=LIVE),
-        MinutesCb(action="fill", id=MINUTES, item=1),
-        MinutesCb(action="preview", id=MINUTES),
-        MinutesCb(action="submit", id=MINUTES),
-        MinutesCb(action="correct", id=CLOSED),
-        PlanCb(action="add", id=BODY),
-        PlanCb(action="csv", id=BODY),
+        MeetingCb(action=MeetingAction.NEW, id=BODY),
+        MeetingCb(action=MeetingAction.MOVE, id=LIVE),
+        MeetingCb(action=MeetingAction.CANCEL, id=LIVE),
+        MeetingCb(action=MeetingAction.CANCEL_YES, id=LIVE),
+        MeetingCb(action=MeetingAction.REPORT, id=LIVE),
+        MeetingCb(action=MeetingAction.MINUTES, id=CLOSED),
+        ProposalCb(action=ProposalAction.ACCEPT, id=PROPOSAL),
+        ProposalCb(action=ProposalAction.REJECT, id=PROPOSAL),
+        ProposalCb(action=ProposalAction.NO_COMMENT, id=PROPOSAL),
+        VoteCb(action=VoteAction.TURNOUT, meeting=LIVE),
+        VoteCb(action=VoteAction.REMIND, meeting=LIVE),
+        VoteCb(action=VoteAction.PAPER, meeting=LIVE),
+        VoteCb(action=VoteAction.PAPER_FOR, meeting=LIVE, person=voter),
+        VoteCb(action=VoteAction.ROOM, meeting=LIVE),
+        VoteCb(action=VoteAction.ROOM_EARLY, meeting=LIVE),
+        VoteCb(action=VoteAction.TOGGLE, meeting=LIVE, person=voter),
+        VoteCb(action=VoteAction.ROOM_VOTE, meeting=LIVE, item=3),
+        VoteCb(action=VoteAction.CLOSE, meeting=LIVE),
+        VoteCb(action=VoteAction.CLOSE_YES, meeting=LIVE),
+        MinutesCb(action=MinutesAction.FILL, id=MINUTES, item=1),
+        MinutesCb(action=MinutesAction.PREVIEW, id=MINUTES),
+        MinutesCb(action=MinutesAction.SUBMIT, id=MINUTES),
+        MinutesCb(action=MinutesAction.CORRECT, id=CLOSED),
+        PlanCb(action=PlanAction.ADD, id=BODY),
+        PlanCb(action=PlanAction.CSV, id=BODY),
         AskCb(step="report"),
     ]
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.delivery.notices import WORKERS
+from bot.views.notice_texts import MeetingAction, MeetingCb
 from storage.schema import agenda_items, deliveries, notices
 from tests.factories import council, members, person
 from tests.fakegram import Person
@@ -293,12 +294,29 @@ async def test_meeting_buttons_act_only_for_those_the_meeting_belongs_to(
     await person(app.db, "Чужой Пётр Петрович", telegram_id=9009)
     outsider = app.person(9009, "Пётр")
     await outsider.send("/menu")
-    for forged in ("mt:card:1", "mt:yes:1", "mt:cancelyes:1", "mt:new:1", "mt:report:1"):
+    # Someone else's meeting (and body: `new` takes one), pressed as the buttons pack them.
+    meeting_one = [
+        MeetingCb(action=action, id=1).pack()
+        for action in (
+            MeetingAction.CARD,
+            MeetingAction.YES,
+            MeetingAction.CANCEL_YES,
+            MeetingAction.NEW,
+            MeetingAction.REPORT,
+        )
+    ]
+    for forged in meeting_one:
         answer = await outsider.press_data(forged, in_message=outsider.last)
         assert answer.show_alert, forged
         assert "не найден" in (answer.text or ""), forged
     # A member may answer and propose, but not move, cancel or read the delivery report.
-    for forged in ("mt:cancelyes:1", "mt:report:1", "mt:move:1", "mt:new:1"):
+    managing = (
+        MeetingAction.CANCEL_YES,
+        MeetingAction.REPORT,
+        MeetingAction.MOVE,
+        MeetingAction.NEW,
+    )
+    for forged in (MeetingCb(action=action, id=1).pack() for action in managing):
         answer = await member_chat.press_data(forged, in_message=member_chat.bot_messages[0])
         assert "Это может сделать только" in (answer.text or ""), forged
     async with app.db.read() as conn:

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from handlers.minutes import MinutesCb
-from handlers.voting import VoteCb
+from handlers.minutes import MinutesAction, MinutesCb
+from handlers.voting import VoteAction, VoteCb
 from tests.factories import council, member, members, person
 from tests.harness import ADMIN_ID, BotUnderTest
 from tests.test_flow_meetings import announce
@@ -22,7 +22,7 @@ async def test_an_old_edit_button_on_a_signed_protocol_is_refused_at_once(
     # The button as it stood on the draft (the screen itself is edited when it is sent).
     old = secretary.last
     assert "✏️ Вопрос 1" in old.buttons
-    edit_first = MinutesCb(action="fill", id=1, item=1).pack()
+    edit_first = MinutesCb(action=MinutesAction.FILL, id=1, item=1).pack()
     await secretary.press("✍️ Отправить на подпись")
     await chair.press("✅ Подписать", in_message=await chair.wait_for("ждёт вашей подписи"))
     await app.run_due()
@@ -58,7 +58,7 @@ async def test_an_old_paper_ballot_button_for_someone_who_voted_is_refused_at_on
     await secretary.press("Против")
     assert "Бумажный опросный лист внесён: Орлова Галина Фёдоровна" in secretary.last_text
 
-    old = VoteCb(action="paperfor", meeting=1, person=paper_only.id)
+    old = VoteCb(action=VoteAction.PAPER_FOR, meeting=1, person=paper_only.id)
     mark = secretary.mark()
     refused = await secretary.press_data(old.pack(), in_message=secretary.last)
     assert refused.show_alert

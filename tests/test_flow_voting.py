@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from bot.domain.model import Role
+from bot.views.ballot_texts import BallotAction, BallotCb
+from handlers.voting import VoteAction, VoteCb
 from storage.schema import ballots, meetings, vote_log, votes
 from tests.factories import council, member, members, person
 from tests.fakegram import Person
@@ -72,7 +74,8 @@ async def test_an_absentee_meeting_from_ballots_to_the_verdict(app: BotUnderTest
     foreign = await second.press_on_foreign(third_ballot, "1 · За")
     assert "Эта кнопка не ваша" in (foreign.text or "")
     forged = await third.press_data(
-        f"bl:vote:{await ballot_id(app, a.id)}:0:f", in_message=third_ballot
+        BallotCb(action=BallotAction.VOTE, ballot=await ballot_id(app, a.id), choice="f").pack(),
+        in_message=third_ballot,
     )
     assert "другого члена совета" in (forged.text or "")
     assert "Ответа пока нет." in third_ballot.text
@@ -186,7 +189,8 @@ async def test_a_member_who_leaves_keeps_the_vote_and_the_card_keeps_the_result(
     await secretary.press("Да, исключить")
 
     # A paper ballot for someone who already voted is refused at the first press.
-    refused = await secretary.press_data(f"v:paperfor:1:{a.id}:0:", in_message=secretary.last)
+    paper_for_a = VoteCb(action=VoteAction.PAPER_FOR, meeting=1, person=a.id)
+    refused = await secretary.press_data(paper_for_a.pack(), in_message=secretary.last)
     assert "уже есть подписанный опросный лист" in (refused.text or "")
 
     await second.press("1 · Против")

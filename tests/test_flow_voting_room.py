@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
+from handlers.voting import VoteAction, VoteCb
 from storage.schema import bodies as bodies_table
 from storage.schema import meetings
 from tests.factories import council, members
@@ -69,7 +70,8 @@ async def test_in_the_room_attendance_check_in_and_open_votes(app: BotUnderTest)
     assert "1. В зале: за — 3, против — 1, воздержались — 0" in named.text
 
     # Closed: pressing the room again changes nothing.
-    again = await secretary.press_data(f"v:toggle:1:{d.id}:0:", in_message=secretary.last)
+    toggle_d = VoteCb(action=VoteAction.TOGGLE, meeting=1, person=d.id)
+    again = await secretary.press_data(toggle_d.pack(), in_message=secretary.last)
     assert "уже завершено" in (again.text or "")
 
 

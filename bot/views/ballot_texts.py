@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import StrEnum
 from typing import Any
 
 from aiogram.filters.callback_data import CallbackData
@@ -22,8 +23,14 @@ CODES = {"f": Choice.FOR, "a": Choice.AGAINST, "x": Choice.ABSTAIN}
 CHOICE_CODES = {choice: code for code, choice in CODES.items()}
 
 
+class BallotAction(StrEnum):
+    VOTE = "vote"
+    SIGN = "sign"
+    SHOW = "show"
+
+
 class BallotCb(CallbackData, prefix="bl"):
-    action: str  # vote | sign | show
+    action: BallotAction
     ballot: int
     item: int = 0
     choice: str = ""  # f | a | x

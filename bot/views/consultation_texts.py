@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
@@ -15,8 +16,21 @@ from bot.services.ports import Texts
 from bot.views.texts import when
 
 
+class ConsultAction(StrEnum):
+    SHOW = "show"
+    TAKE = "take"
+    PROPOSE = "propose"
+    CONFIRM = "confirm"
+    OTHER = "other"
+    DONE = "done"
+    RATE = "rate"
+    DECLINE = "decline"
+    CANCEL = "cancel"
+    ASSIGN = "assign"
+
+
 class ConsultCb(CallbackData, prefix="cs"):
-    action: str  # show take propose confirm other done rate decline cancel assign
+    action: ConsultAction
     id: int
     value: int = 0  # a rating, or the person assigned
 

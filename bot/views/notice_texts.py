@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
@@ -27,10 +28,28 @@ from bot.views.texts import when
 MEETING_LENGTH = timedelta(hours=2)
 
 
+class MeetingAction(StrEnum):
+    CARD = "card"
+    YES = "yes"
+    NO = "no"
+    PROPOSE = "propose"
+    FILES = "files"
+    REPORT = "report"
+    MOVE = "move"
+    MOVE_SHORT = "moveshort"
+    CANCEL = "cancel"
+    CANCEL_YES = "cancelyes"
+    NEW = "new"
+    GROUP = "group"
+    CHECKIN = "checkin"
+    MINUTES = "minutes"
+    EXTRACT = "extract"
+
+
 class MeetingCb(CallbackData, prefix="mt"):
     """Buttons under notices and on a meeting's card (handlers/meetings.py answers them)."""
 
-    action: str  # card | yes | no | propose | files | report | move | cancel | new | group
+    action: MeetingAction
     id: int  # the meeting; for `new` and `group`, the body
 
 
