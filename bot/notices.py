@@ -182,12 +182,17 @@ class NoticeSender:
         closed ballots (those ballots were reported when they went out)."""
         if ctx.notice.kind in MINUTES_REMINDERS or ctx.notice.kind is NoticeKind.BALLOT_CLOSED:
             return
+        # Those the secretary was told of when they asked for this notice (a reminder they
+        # pressed for) are not named again; one who turned out unreachable since is news.
+        told = {int(p) for p in str(ctx.notice.details.get("told", "")).split(",") if p}
         async with self._db.read() as conn:
             rows = await notices.deliveries_of_notice(conn, ctx.notice.id)
             missed = [
                 (present(await people.get_person(conn, row.person_id), "person"), row.status)
                 for row in rows
-                if row.person_id is not None and row.status in UNDELIVERED
+                if row.person_id is not None
+                and row.status in UNDELIVERED
+                and row.person_id not in told
             ]
             # A notice to one person alone (a reminder) is theirs: nobody else is told.
             if not missed or sum(row.person_id is not None for row in rows) < MANY:

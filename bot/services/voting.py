@@ -540,19 +540,21 @@ class VotingService:
             waiting = [v for v in turnout.voters if v.waiting]
             if not waiting:
                 raise Conflict("voting-error-everyone-voted")
+            missed = [v for v in waiting if not v.reachable]
             notice = await notices.add_notice(
                 conn,
                 meeting_id=meeting_id,
                 kind=NoticeKind.BALLOT_REMINDER,
                 due_at=now,
                 now=now,
-                details={"asked": 1},  # the secretary's, now: not held for quiet hours
+                details={
+                    "asked": 1,  # the secretary's, now: not held for quiet hours
+                    # Named in the answer to the press: not named to them again afterwards.
+                    "told": ",".join(str(v.person_id) for v in missed),
+                },
             )
         self._scheduler.arm(notice.id, notice.due_at)
-        return Reminded(
-            reached=sum(v.reachable for v in waiting),
-            missed=[v for v in waiting if not v.reachable],
-        )
+        return Reminded(reached=len(waiting) - len(missed), missed=missed)
 
     def _require_open_ballots(self, meeting: Meeting) -> None:
         if not meeting.form.has_ballot or meeting.ballots_closed_at is not None:
