@@ -83,8 +83,12 @@ def summary(i18n: I18nContext, data: dict[str, str]) -> str:
     )
 
 
-async def tell(notifier: Notifier, outcome: Outcome, key: str, **params: str | int) -> None:
-    """Tells each person concerned, in their language, with the buttons they may press."""
+async def tell(
+    notifier: Notifier, outcome: Outcome, key: str, **params: str | int
+) -> list[Person]:
+    """Tells each person concerned, in their language, with the buttons they may press;
+    returns those it did not reach (no Telegram, or they stopped the bot)."""
+    missed = []
     for person in outcome.tell:
         texts = notifier.texts(person)
         viewer = _viewer_of(outcome.case, person)
@@ -96,7 +100,9 @@ async def tell(notifier: Notifier, outcome: Outcome, key: str, **params: str | i
             viewer,
         )
         text = texts.get(key, **params) + "\n\n" + describe(texts, case)
-        await notifier.notify_text(person, text, markup=actions(texts, case))
+        if not await notifier.notify_text(person, text, markup=actions(texts, case)):
+            missed.append(person)
+    return missed
 
 
 def _viewer_of(case: Case, person: Person) -> str:
@@ -295,13 +301,22 @@ def router() -> Router:
         )
         outcome = await consultations.request(actor, request)
         await state.clear()
+        # Sent first, so that the count is of those it reached, and the others are named.
+        missed = await tell(notifier, outcome, "consultation-new")
         offered = outcome.case.consultation.status == "offered"
-        await message_of(query).edit_text(
-            i18n.get(
-                "ask-sent-offered" if offered else "ask-sent-coordinator", count=len(outcome.tell)
+        key = "ask-sent-offered" if offered else "ask-sent-coordinator"
+        lines = [i18n.get(key, count=len(outcome.tell) - len(missed))]
+        if offered and missed:
+            names = (
+                i18n.get(
+                    "ask-sent-missed-name",
+                    name=person.full_name,
+                    reason="no_telegram" if person.telegram_id is None else "unreachable",
+                )
+                for person in missed
             )
-        )
-        await tell(notifier, outcome, "consultation-new")
+            lines.append(i18n.get("ask-sent-missed", names=", ".join(names)))
+        await message_of(query).edit_text("\n".join(lines))
 
     @r.callback_query(AskCb.filter(F.step == "list"))
     async def listing(

@@ -3,12 +3,14 @@ attendance and open votes in the room, check-in with a code, and closing with th
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from enum import StrEnum
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -225,13 +227,16 @@ async def closed_ballot_loses_buttons(
     i18n: I18nContext,
 ) -> AsyncIterator[None]:
     """A press on a ballot whose voting has closed turns that message into the closed ballot,
-    without its buttons, and then says why nothing was recorded."""
+    without its buttons, and then says why nothing was recorded. Usually the close has edited
+    it already (the press left before that edit arrived): then only the answer is given."""
     try:
         yield
     except Conflict as refused:
         if refused.key == "ballot-error-closed":
             text, markup = ballot_message(i18n, await voting.ballot(actor, callback_data.ballot))
-            await message_of(query).edit_text(text, reply_markup=markup)
+            # "message is not modified" (edited already), or gone: the answer still goes.
+            with contextlib.suppress(TelegramBadRequest):
+                await message_of(query).edit_text(text, reply_markup=markup)
         raise
 
 

@@ -39,6 +39,7 @@ def _delivery(row: Mapping[Any, Any]) -> Delivery:
         status=row["status"],
         attempts=row["attempts"],
         error=row["error"],
+        message_id=row["message_id"],
     )
 
 
@@ -172,6 +173,34 @@ async def add_deliveries(
         await conn.execute(dialect_insert(conn, deliveries).values(rows).on_conflict_do_nothing())
 
 
+async def add_edits(conn: AsyncConnection, notice_id: int, of_notice_id: int) -> None:
+    """The edits of a notice that changes messages already sent: one row per delivery of
+    `of_notice_id` that was sent and whose message is known, aimed at that message; rows
+    already there stay."""
+    result = await conn.execute(
+        select(deliveries.c.person_id, deliveries.c.chat_id, deliveries.c.message_id)
+        .where(
+            deliveries.c.notice_id == of_notice_id,
+            deliveries.c.status == "sent",
+            deliveries.c.chat_id.is_not(None),
+            deliveries.c.message_id.is_not(None),
+        )
+        .order_by(deliveries.c.id)
+    )
+    rows = [
+        {
+            "notice_id": notice_id,
+            "person_id": row.person_id,
+            "chat_id": row.chat_id,
+            "message_id": row.message_id,
+            "status": "pending",
+        }
+        for row in result
+    ]
+    if rows:
+        await conn.execute(dialect_insert(conn, deliveries).values(rows).on_conflict_do_nothing())
+
+
 async def open_deliveries(conn: AsyncConnection, notice_id: int) -> list[Delivery]:
     """Recipients still to be sent to: pending, or caught mid-send by a restart."""
     result = await conn.execute(
@@ -189,12 +218,16 @@ async def mark(
     status: str,
     now: datetime,
     error: str | None = None,
+    message_id: int | None = None,
 ) -> None:
+    """Records a delivery's progress; a sent one keeps the id of the message it became."""
     values: dict[str, Any] = {"status": status, "error": error}
     if status == "sending":
         values["attempts"] = deliveries.c.attempts + 1
     if status == "sent":
         values["sent_at"] = now
+    if message_id is not None:
+        values["message_id"] = message_id
     await conn.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
 
 

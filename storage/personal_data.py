@@ -122,7 +122,9 @@ REGISTRY: Final[Mapping[str, TableRule]] = {
     ),
     "rsvps": TableRule(owners={"person_id": _f()}),
     "notices": TableRule(other=_f("kind", "status", "details")),
-    "deliveries": TableRule(owners={"person_id": _f("chat_id")}, other=_f("status", "error")),
+    "deliveries": TableRule(
+        owners={"person_id": _f("chat_id", "message_id")}, other=_f("status", "error")
+    ),
     "group_links": TableRule(references=_f("created_by"), other=_f("code")),
     "voters": TableRule(owners={"person_id": _f()}, other=_f("role")),
     "ballots": TableRule(

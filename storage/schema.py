@@ -293,6 +293,9 @@ deliveries = Table(
     Column("attempts", Integer, nullable=False, server_default=text("0")),
     Column("error", String(300), nullable=True),
     Column("sent_at", UTCDateTime, nullable=True),
+    # The message it became (the last one, which carries the buttons): a ballot's is edited
+    # when voting closes. For a notice of kind ballot_closed, the message to edit.
+    Column("message_id", BigInteger, nullable=True),
     UniqueConstraint("notice_id", "person_id", name="uq_deliveries_notice_person"),
     UniqueConstraint("notice_id", "chat_id", name="uq_deliveries_notice_chat"),
     CheckConstraint(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.domain.model import BodyKind, Role
 from storage import bodies, people
 from storage.schema import consultations
-from tests.factories import NOW, council, person
+from tests.factories import NOW, Council, council, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
 
@@ -20,7 +20,7 @@ TEACHER, OTHER_TEACHER = 5001, 5002
 METHODIST_A, METHODIST_B = 6001, 6002
 
 
-async def asset_with_methodists(app: BotUnderTest) -> None:
+async def asset_with_methodists(app: BotUnderTest) -> Council:
     setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
     for telegram_id, name in (
         (METHODIST_A, "Антонова Алла Борисовна"),
@@ -44,6 +44,7 @@ async def asset_with_methodists(app: BotUnderTest) -> None:
         (OTHER_TEACHER, "Петров Пётр Петрович"),
     ):
         await person(app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id)
+    return setup
 
 
 async def ask(teacher: Person, *, direction: str = "Молодые педагоги и наставничество") -> None:
@@ -250,3 +251,37 @@ async def test_tutoring_during_advanced_training_courses_is_a_direction(app: Bot
     await ask(teacher, direction=direction)
     offer = await methodist.wait_for("Новый запрос на консультацию")
     assert direction in offer.text
+
+
+async def test_the_teacher_hears_how_many_methodists_the_request_reached_and_who_not(
+    app: BotUnderTest,
+) -> None:
+    setup = await asset_with_methodists(app)
+    paper = await person(
+        app.db,
+        "Волкова Вера Ильинична",
+        telegram_id=None,
+        organisation_id=setup.organisation.id,
+    )
+    async with app.db.transaction() as conn:
+        await bodies.add_membership(
+            conn,
+            body_id=setup.body.id,
+            person_id=paper.id,
+            role=Role.MEMBER,
+            is_methodist=True,
+            changed_by=None,
+            now=NOW,
+        )
+    teacher = app.person(TEACHER, "Мария")
+    reader = app.person(METHODIST_A, "Алла")
+    app.person(METHODIST_B, "Борис")
+    app.fake.block(METHODIST_B)
+
+    await ask(teacher)
+    sent = teacher.last_text
+    assert "Запрос отправлен методистам (1)." in sent
+    assert "Борисов Борис Игоревич (не получает сообщения бота)" in sent
+    assert "Волкова Вера Ильинична (нет Telegram)" in sent
+    assert "Антонова" not in sent
+    assert any("Как выстроить наставничество" in m.text for m in reader.bot_messages)

@@ -103,6 +103,8 @@ async def test_an_absentee_meeting_from_ballots_to_the_verdict(app: BotUnderTest
     await third.press("1 · За")
     await third.press("2 · Против")
     await third.press("✍️ Подписать и отправить")
+    own = next(m for m in secretary.bot_messages if "Опросный лист:" in m.text)
+    stale = next(b for row in own.inline_keyboard for b in row if b["text"] == "1 · Против")
     await until(app, MEETING)
     result = await second.wait_for("📊 Итоги")
     assert "Участвовали 4 из 5: заседание правомочно (кворум — 3)." in result.text
@@ -116,9 +118,11 @@ async def test_an_absentee_meeting_from_ballots_to_the_verdict(app: BotUnderTest
     assert any("📊 Итоги" in m.text for m in guest_chat.bot_messages)
     assert not any("📊 Итоги" in m.text for m in app.person(8008, "Поздняя").bot_messages)
 
-    # After the deadline nothing changes: the secretary never voted, and now cannot.
-    own = next(m for m in secretary.bot_messages if "Опросный лист:" in m.text)
-    closed = await secretary.press("1 · Против", in_message=own)
+    # After the deadline nothing changes: the secretary never voted, and now cannot. Their
+    # ballot lost its buttons; a press that left before that edit arrived is refused.
+    assert own.buttons == []
+    assert "Голосование завершено." in own.text
+    closed = await secretary.press_data(str(stale["callback_data"]), in_message=own)
     assert "Голосование завершено" in (closed.text or "")
     async with app.db.read() as conn:
         row = (await conn.execute(select(meetings))).one()

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.clock import Clock, local_date
 from bot.domain.meetings import (
+    BALLOT_NOTICES,
     DueNotice,
     MeetingStatus,
     NoticeKind,
@@ -54,7 +55,7 @@ GROUP_KINDS = frozenset(
     }
 )
 REMINDERS = frozenset({NoticeKind.REMINDER_DAY, NoticeKind.REMINDER_HOUR})
-BALLOTS = frozenset({NoticeKind.BALLOT, NoticeKind.BALLOT_UPDATE, NoticeKind.BALLOT_REMINDER})
+BALLOTS = BALLOT_NOTICES
 RESULTS = frozenset({NoticeKind.VOTING_CLOSE, NoticeKind.RESULTS})
 MINUTES_REMINDERS = frozenset(
     {NoticeKind.MINUTES_REMINDER, NoticeKind.MINUTES_LAST_CALL, NoticeKind.MINUTES_OVERDUE}
@@ -149,6 +150,17 @@ class NoticeSender:
         if prepared is None:
             return
         ctx, recipients = prepared
+        if ctx.notice.kind is not NoticeKind.BALLOT_CLOSED:
+            # Voting closed (this notice may have closed it): each member's ballot loses its
+            # buttons before anything else reaches them, the result above all.
+            async with self._db.read() as conn:
+                withdrawals = [
+                    n.id
+                    for n in await notices.notices_of(conn, ctx.meeting.id)
+                    if n.kind is NoticeKind.BALLOT_CLOSED and n.status in notices.OPEN
+                ]
+            for withdrawal in withdrawals:
+                await self._deliver_one(withdrawal)
         queue: asyncio.Queue[Recipient] = asyncio.Queue()
         for recipient in recipients:
             queue.put_nowait(recipient)
@@ -166,15 +178,21 @@ class NoticeSender:
     async def _tell_secretary(self, ctx: NoticeContext) -> None:
         """Once a notice has gone to everyone it could reach, the body's secretary is told, in
         one message, whom it did not reach and why, and to hand them a paper copy. Not for
-        the reminders that go to the keepers of the протокол themselves."""
-        if ctx.notice.kind in MINUTES_REMINDERS:
+        the reminders that go to the keepers of the протокол themselves, nor for the edits of
+        closed ballots (those ballots were reported when they went out)."""
+        if ctx.notice.kind in MINUTES_REMINDERS or ctx.notice.kind is NoticeKind.BALLOT_CLOSED:
             return
+        # Those the secretary was told of when they asked for this notice (a reminder they
+        # pressed for) are not named again; one who turned out unreachable since is news.
+        told = {int(p) for p in str(ctx.notice.details.get("told", "")).split(",") if p}
         async with self._db.read() as conn:
             rows = await notices.deliveries_of_notice(conn, ctx.notice.id)
             missed = [
                 (present(await people.get_person(conn, row.person_id), "person"), row.status)
                 for row in rows
-                if row.person_id is not None and row.status in UNDELIVERED
+                if row.person_id is not None
+                and row.status in UNDELIVERED
+                and row.person_id not in told
             ]
             # A notice to one person alone (a reminder) is theirs: nobody else is told.
             if not missed or sum(row.person_id is not None for row in rows) < MANY:
@@ -224,10 +242,10 @@ class NoticeSender:
                 return None
             meeting = present(await meetings.get_meeting(conn, notice.meeting_id or 0), "meeting")
             body = present(await bodies.get_body(conn, meeting.body_id), "body")
-            if (
-                meeting.status is MeetingStatus.CANCELLED
-                and notice.kind is not NoticeKind.CANCELLED
-            ):
+            if meeting.status is MeetingStatus.CANCELLED and notice.kind not in {
+                NoticeKind.CANCELLED,
+                NoticeKind.BALLOT_CLOSED,
+            }:
                 await notices.cancel_pending(conn, meeting.id, [notice.kind])
                 return None  # nothing is sent for a cancelled meeting but its cancellation
             if notice.status == "pending":
@@ -248,7 +266,9 @@ class NoticeSender:
                 elif notice.kind is NoticeKind.VOTING_CLOSE:
                     results = await close_by_deadline(conn, meeting, body, now=now)
                 meeting = present(await meetings.get_meeting(conn, meeting.id), "meeting")
-                if results:
+                if notice.kind is NoticeKind.BALLOT_CLOSED:
+                    await notices.add_edits(conn, notice.id, int(notice.details["ballots"]))
+                elif results:
                     await notices.add_deliveries(
                         conn, notice.id, await self._recipients(conn, notice, meeting, body)
                     )
@@ -445,16 +465,19 @@ class NoticeSender:
         return render(texts, ctx, private=recipient.person is not None)
 
     async def _send_one(self, ctx: NoticeContext, recipient: Recipient) -> None:
+        if ctx.notice.kind is NoticeKind.BALLOT_CLOSED:
+            await self._withdraw_one(ctx, recipient)
+            return
         delivery = recipient.delivery
         outgoing = await self._outgoing(ctx, recipient)
         async with self._db.transaction() as conn:
             await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
         # Nothing left for them (their ballot closed, they voted in the room): not «delivered».
-        status, error = ("sent" if outgoing is not None else "skipped"), None
+        status, error, message_id = ("sent" if outgoing is not None else "skipped"), None, None
         try:
             assert delivery.chat_id is not None  # noqa: S101 - only 'pending' rows have a chat
             if outgoing is not None:
-                await self._send(delivery.chat_id, outgoing)
+                message_id = await self._send(delivery.chat_id, outgoing)
         except TelegramForbiddenError as failure:
             status, error = "unreachable", failure.message[:300]
         except TelegramBadRequest as failure:
@@ -474,7 +497,12 @@ class NoticeSender:
             )
         async with self._db.transaction() as conn:
             await notices.mark(
-                conn, delivery.id, status=status, now=self._clock.now(), error=error
+                conn,
+                delivery.id,
+                status=status,
+                now=self._clock.now(),
+                error=error,
+                message_id=message_id,
             )
             if (
                 status == "unreachable"
@@ -483,10 +511,73 @@ class NoticeSender:
             ):
                 await people.set_reachable(conn, recipient.person.telegram_id, reachable=False)
 
-    async def _send(self, chat_id: int, outgoing: Outgoing) -> None:
+    async def _withdraw_one(self, ctx: NoticeContext, recipient: Recipient) -> None:
+        """Edits one delivered ballot into the closed ballot, the screen a press on it shows
+        after the close, without buttons. Whatever Telegram answers is recorded and the close
+        goes on: an edit is never tried again once it has an answer."""
+        delivery, person = recipient.delivery, recipient.person
+        async with self._db.transaction() as conn:
+            await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
+        view = None
+        if person is not None:
+            view = await self._voting.ballot_of(ctx.meeting.id, person.id)
+        status, error = "sent", None
+        if (
+            view is None
+            or person is None
+            or delivery.chat_id is None
+            or delivery.message_id is None
+        ):
+            status = "skipped"  # erased since, or no ballot of theirs: nothing to edit
+        else:
+            texts = LocaleTexts(self._core, person.locale or self._default_locale)
+            text, markup = ballot_message(texts, view)
+            try:
+                await self._bot.edit_message_text(
+                    text,
+                    chat_id=delivery.chat_id,
+                    message_id=delivery.message_id,
+                    reply_markup=markup,
+                )
+            except TelegramForbiddenError as failure:
+                status, error = "unreachable", failure.message[:300]
+            except TelegramBadRequest as failure:
+                reason = failure.message.lower()
+                if "not modified" in reason:
+                    # It shows the closed ballot already: a press redrew it, or this edit went
+                    # through just before a restart.
+                    status = "sent"
+                elif "not found" in reason:
+                    # They deleted it (or the chat): nothing is left to edit.
+                    status, error = "skipped", failure.message[:300]
+                else:
+                    # "message can't be edited" and the like: it keeps its buttons, and a press
+                    # on one is refused politely, as before.
+                    status, error = "failed", failure.message[:300]
+                    log.warning(
+                        "ballot %s in chat %s: %s", ctx.notice.id, delivery.chat_id, failure
+                    )
+            except TelegramAPIError as failure:
+                status, error = "failed", str(failure)[:300]
+                log.warning(
+                    "closing ballot %s in chat %s failed: %s",
+                    ctx.notice.id,
+                    delivery.chat_id,
+                    failure,
+                )
+        async with self._db.transaction() as conn:
+            await notices.mark(
+                conn, delivery.id, status=status, now=self._clock.now(), error=error
+            )
+            if status == "unreachable" and person is not None and person.telegram_id:
+                await people.set_reachable(conn, person.telegram_id, reachable=False)
+
+    async def _send(self, chat_id: int, outgoing: Outgoing) -> int:
+        """Sends one outgoing notice; returns the id of the message that carries its buttons."""
         *first, last = split_message(outgoing.text)
         for chunk in first:
             await self._bot.send_message(chat_id, chunk)
-        await self._bot.send_message(chat_id, last, reply_markup=outgoing.markup)
+        sent = await self._bot.send_message(chat_id, last, reply_markup=outgoing.markup)
         for file in outgoing.files:
             await self._bot.send_document(chat_id, file)
+        return sent.message_id

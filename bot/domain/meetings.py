@@ -52,6 +52,9 @@ class NoticeKind(StrEnum):
     BALLOT = "ballot"  # with the agenda, absentee and hybrid: each voter's опросный лист
     BALLOT_UPDATE = "ballot_update"  # a question added to open ballots
     BALLOT_REMINDER = "ballot_reminder"  # a day before the deadline, to those not yet signed
+    # Voting closed: the ballots of one ballot notice already delivered are edited into the
+    # closed ballot, without buttons. Its deliveries are edits, not messages sent to people.
+    BALLOT_CLOSED = "ballot_closed"
     VOTING_CLOSE = "voting_close"  # at the deadline: ballots close (absentee: the result)
     RESULTS = "results"  # the result, when the secretary closes the meeting
     MINUTES_REMINDER = "minutes_reminder"  # to the secretary, 16 and 9 days before the deadline
@@ -243,6 +246,7 @@ SERIES_ORDER = (
     NoticeKind.REMINDER_DAY,
     NoticeKind.BALLOT_REMINDER,
     NoticeKind.REMINDER_HOUR,
+    NoticeKind.BALLOT_CLOSED,
     NoticeKind.VOTING_CLOSE,
     NoticeKind.RESULTS,
     NoticeKind.MINUTES_REMINDER,
@@ -251,6 +255,12 @@ SERIES_ORDER = (
     NoticeKind.MINUTES,
     NoticeKind.CONSULT_ESCALATE,
     NoticeKind.CONSULT_REMINDER,
+)
+
+
+# The notices that put an опросный лист with its buttons into a member's chat.
+BALLOT_NOTICES = frozenset(
+    {NoticeKind.BALLOT, NoticeKind.BALLOT_UPDATE, NoticeKind.BALLOT_REMINDER}
 )
 
 

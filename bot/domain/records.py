@@ -173,6 +173,7 @@ class Delivery(Frozen):
     status: str
     attempts: int
     error: str | None
+    message_id: int | None = None  # the Telegram message it became (see schema.deliveries)
 
 
 class Ballot(Frozen):

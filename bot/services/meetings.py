@@ -28,6 +28,7 @@ from bot.domain.model import BodyKind
 from bot.domain.records import AgendaItem, Body, Meeting, Notice, Person, Proposal, present
 from bot.services.access import Actor, BodyAccess, require_body_manager
 from bot.services.ports import NoticeScheduler
+from bot.services.voting import close_ballots
 from storage import bodies, meetings, notices, organisations, people, voting
 from storage import cadence as cadence_store
 from storage import minutes as minutes_store
@@ -430,10 +431,16 @@ class MeetingService:
             notice = await notices.add_notice(
                 conn, meeting_id=meeting.id, kind=NoticeKind.CANCELLED, due_at=now, now=now
             )
+            # Ballots already in members' chats close with it and lose their buttons.
+            withdrawn = (
+                await close_ballots(conn, meeting.id, now=now)
+                if meeting.ballot_opened_at is not None
+                else []
+            )
             done = present(await meetings.get_meeting(conn, meeting.id), "meeting")
         for notice_id in cancelled:
             self._scheduler.disarm(notice_id)
-        self._arm([notice])
+        self._arm([notice, *withdrawn])
         return done
 
     async def _managed(
@@ -461,7 +468,8 @@ class MeetingService:
             }
             report = []
             for notice, delivery in await notices.deliveries_of(conn, meeting.id):
-                if delivery.person_id is None:
+                # A closed ballot's edit is no message to anyone: its ballot is counted already.
+                if delivery.person_id is None or notice.kind is NoticeKind.BALLOT_CLOSED:
                     continue
                 name = names.get(delivery.person_id)
                 if name is None:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.clock import Clock
 from bot.domain.errors import AccessDenied, Conflict, DomainError, NotFound, ValidationError
-from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
+from bot.domain.meetings import BALLOT_NOTICES, MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.domain.participation import Member, Participation
 from bot.domain.records import AgendaItem, Ballot, Body, Meeting, Notice, present
@@ -299,12 +299,34 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
     }
 
 
+async def close_ballots(conn: AsyncConnection, meeting_id: int, *, now: datetime) -> list[Notice]:
+    """Ballots take no more answers. The first time, every ballot already delivered is to lose
+    its buttons: one notice per ballot notice that went out, whose deliveries are the edits of
+    its messages (fixed when its turn comes, after any ballot still in flight). Returns those
+    notices, for the scheduler."""
+    if not await voting.close_ballots(conn, meeting_id, now=now):
+        return []
+    return [
+        await notices.add_notice(
+            conn,
+            meeting_id=meeting_id,
+            kind=NoticeKind.BALLOT_CLOSED,
+            due_at=now,
+            now=now,
+            details={"ballots": sent.id},
+        )
+        for sent in await notices.notices_of(conn, meeting_id)
+        if sent.kind in BALLOT_NOTICES and sent.status in {"sending", "done"}
+    ]
+
+
 async def close_by_deadline(
     conn: AsyncConnection, meeting: Meeting, body: Body, *, now: datetime
 ) -> bool:
-    """At the deadline ballots take no more answers. An absentee meeting is then counted (the
-    closing notice carries the result); True when there is a result to send."""
-    await voting.close_ballots(conn, meeting.id, now=now)
+    """At the deadline ballots take no more answers (and lose their buttons). An absentee
+    meeting is then counted (the closing notice carries the result); True when there is a
+    result to send."""
+    await close_ballots(conn, meeting.id, now=now)
     if meeting.form is not MeetingForm.ABSENTEE or meeting.closed_at is not None:
         return False
     return await voting.close_meeting(
@@ -518,19 +540,21 @@ class VotingService:
             waiting = [v for v in turnout.voters if v.waiting]
             if not waiting:
                 raise Conflict("voting-error-everyone-voted")
+            missed = [v for v in waiting if not v.reachable]
             notice = await notices.add_notice(
                 conn,
                 meeting_id=meeting_id,
                 kind=NoticeKind.BALLOT_REMINDER,
                 due_at=now,
                 now=now,
-                details={"asked": 1},  # the secretary's, now: not held for quiet hours
+                details={
+                    "asked": 1,  # the secretary's, now: not held for quiet hours
+                    # Named in the answer to the press: not named to them again afterwards.
+                    "told": ",".join(str(v.person_id) for v in missed),
+                },
             )
         self._scheduler.arm(notice.id, notice.due_at)
-        return Reminded(
-            reached=sum(v.reachable for v in waiting),
-            missed=[v for v in waiting if not v.reachable],
-        )
+        return Reminded(reached=len(waiting) - len(missed), missed=missed)
 
     def _require_open_ballots(self, meeting: Meeting) -> None:
         if not meeting.form.has_ballot or meeting.ballots_closed_at is not None:
@@ -775,7 +799,7 @@ class VotingService:
             if meeting.form.has_place:
                 self._require_room(meeting)
             require_countable(turnout.participation)
-            await voting.close_ballots(conn, meeting_id, now=now)
+            withdrawn = await close_ballots(conn, meeting_id, now=now)
             await voting.close_meeting(
                 conn, meeting_id, results=await count(conn, meeting, turnout.body), now=now
             )
@@ -803,5 +827,6 @@ class VotingService:
             closed = present(await meetings.get_meeting(conn, meeting_id), "meeting")
         for notice_id in cancelled:
             self._scheduler.disarm(notice_id)
-        self._scheduler.arm(notice.id, notice.due_at)
+        for armed in [*withdrawn, notice]:
+            self._scheduler.arm(armed.id, armed.due_at)
         return closed

@@ -26,6 +26,11 @@ ask-summary = Check your request:
 ask-send = 📨 Send
 ask-sent-offered = The request has been sent to methodists ({ $count }). The bot will let you know who takes it.
 ask-sent-coordinator = There are no suitable methodists yet: the request has been passed to the coordinator, who will assign a methodist.
+ask-sent-missed = Did not get the request: { $names }.
+ask-sent-missed-name = { $name } ({ $reason ->
+        [no_telegram] no Telegram
+       *[unreachable] does not receive the bot's messages
+    })
 
 direction-deficits = Professional gaps and individual paths
 direction-contests = Preparing for professional contests

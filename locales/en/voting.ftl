@@ -16,6 +16,7 @@ notice-ballot-reminder = ⏰ You have not signed your ballot yet.
 notice-kind-ballot = ballot
 notice-kind-ballot_update = ballot addition
 notice-kind-ballot_reminder = ballot reminder
+notice-kind-ballot_closed = ballot closed (buttons removed)
 notice-kind-voting_close = voting results
 notice-kind-results = meeting results
 

@@ -26,6 +26,11 @@ ask-summary = Проверьте запрос:
 ask-send = 📨 Отправить
 ask-sent-offered = Запрос отправлен методистам ({ $count }). Бот сообщит, кто его возьмёт.
 ask-sent-coordinator = Подходящих методистов пока нет: запрос передан координатору, он назначит методиста.
+ask-sent-missed = Не получили запрос: { $names }.
+ask-sent-missed-name = { $name } ({ $reason ->
+        [no_telegram] нет Telegram
+       *[unreachable] не получает сообщения бота
+    })
 
 direction-deficits = Профессиональные дефициты и индивидуальные маршруты
 direction-contests = Подготовка к профессиональным конкурсам

@@ -16,6 +16,7 @@ notice-ballot-reminder = ⏰ Вы ещё не подписали опросны�
 notice-kind-ballot = опросный лист
 notice-kind-ballot_update = дополнение опросного листа
 notice-kind-ballot_reminder = напоминание об опросном листе
+notice-kind-ballot_closed = закрытие опросного листа (кнопки убраны)
 notice-kind-voting_close = итоги голосования
 notice-kind-results = итоги заседания
 
