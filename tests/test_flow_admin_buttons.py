@@ -20,8 +20,7 @@ from storage import bodies
 from tests.factories import person
 from tests.fakegram import Person
 from tests.harness import BotUnderTest
-from tests.test_flow_meetings import announce
-from tests.test_flow_minutes import close_hybrid_meeting
+from tests.steps import announce, close_hybrid_meeting
 
 ORGANISATION, BODY, CLOSED, LIVE, MINUTES, PROPOSAL = 1, 1, 1, 2, 1, 1
 STRANGER = 9009

@@ -9,54 +9,19 @@ from datetime import UTC, datetime, timedelta
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import select
 
-from bot.domain.model import BodyKind, Role
-from storage import bodies, people
+from bot.domain.model import BodyKind
+from storage import people
 from storage.schema import consultations
-from tests.factories import NOW, council, person
-from tests.fakegram import Person
+from tests.factories import council, person
 from tests.harness import ADMIN_ID, BotUnderTest
-
-TEACHER, OTHER_TEACHER = 5001, 5002
-METHODIST_A, METHODIST_B = 6001, 6002
-
-
-async def asset_with_methodists(app: BotUnderTest) -> None:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
-    for telegram_id, name in (
-        (METHODIST_A, "Антонова Алла Борисовна"),
-        (METHODIST_B, "Борисов Борис Игоревич"),
-    ):
-        methodist = await person(
-            app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id
-        )
-        async with app.db.transaction() as conn:
-            await bodies.add_membership(
-                conn,
-                body_id=setup.body.id,
-                person_id=methodist.id,
-                role=Role.MEMBER,
-                is_methodist=True,
-                changed_by=None,
-                now=NOW,
-            )
-    for telegram_id, name in (
-        (TEACHER, "Иванова Мария Петровна"),
-        (OTHER_TEACHER, "Петров Пётр Петрович"),
-    ):
-        await person(app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id)
-
-
-async def ask(teacher: Person, *, direction: str = "Молодые педагоги и наставничество") -> None:
-    await teacher.send("/consult")
-    await teacher.press("➕ Попросить консультацию")
-    await teacher.send("Как выстроить наставничество для молодого учителя математики")
-    await teacher.press("математика")
-    await teacher.press(direction)
-    await teacher.press("индивидуальная")
-    await teacher.press("онлайн")
-    await teacher.send("после 15:00 по вторникам")
-    assert "Направление: " + direction in teacher.last_text
-    await teacher.press("📨 Отправить")
+from tests.steps import (
+    METHODIST_A,
+    METHODIST_B,
+    OTHER_TEACHER,
+    TEACHER,
+    ask,
+    asset_with_methodists,
+)
 
 
 async def test_the_whole_life_of_a_consultation(app: BotUnderTest) -> None:

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from bot.domain.model import Role
 from storage import bodies, people
 from tests.factories import council, person
-from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
+from tests.steps import invitation_link
 
 SECRETARY = 2002
-
-
-async def invitation_link(secretary: Person, role: str, uses: str, days: str) -> str:
-    await secretary.send("/menu")
-    await secretary.press("👥 Методический совет")
-    await secretary.press("✉️ Пригласить")
-    await secretary.press(role)
-    await secretary.press(uses)
-    await secretary.press(days)
-    found = re.search(r"\?start=(\S+)", secretary.last_text)
-    assert found is not None, secretary.last_text
-    return found.group(1)
 
 
 async def test_invitation_expires_and_gets_used_up(app: BotUnderTest) -> None:

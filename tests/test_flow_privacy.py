@@ -31,10 +31,15 @@ from storage.schema import (
 from tests.factories import council, member, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_consultations import TEACHER, ask, asset_with_methodists
-from tests.test_flow_minutes import close_hybrid_meeting
-from tests.test_flow_people import invitation_link
-from tests.test_flow_roster import NAMES, roster_csv
+from tests.steps import (
+    NAMES,
+    TEACHER,
+    ask,
+    asset_with_methodists,
+    close_hybrid_meeting,
+    invitation_link,
+    roster_csv,
+)
 
 SECRETARY = 2002
 
