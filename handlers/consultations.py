@@ -14,6 +14,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
+from pydantic import BaseModel
 
 from bot.delivery.notifier import Notifier
 from bot.documents.names import signed
@@ -80,24 +81,137 @@ class ConsultForm(StatesGroup):
     subjects = State()
 
 
-def options(i18n: I18nContext, step: AskStep, values: list[str], key: str) -> InlineKeyboardMarkup:
+class AskDraft(BaseModel):
+    """A teacher's request while it is being filled in, as the FSM storage keeps it (the same
+    keys and string values as before it had a model, so a draft saved then still validates)."""
+
+    topic: str | None = None
+    subject: str | None = None
+    direction: Direction | None = None
+    size: Size | None = None
+    mode: Mode | None = None
+    wishes: str | None = None
+
+    def data(self) -> dict[str, str]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+    def request(self) -> Request | None:
+        """The finished request; None while a question is still open."""
+        if (
+            self.topic is None
+            or self.subject is None
+            or self.direction is None
+            or self.size is None
+            or self.mode is None
+            or self.wishes is None
+        ):
+            return None
+        return Request(
+            topic=self.topic,
+            subject=self.subject,
+            direction=self.direction,
+            size=self.size,
+            mode=self.mode,
+            wishes=self.wishes,
+        )
+
+
+# The request's questions in the order they are asked: the draft's field, the form's state.
+QUESTIONS: tuple[tuple[str, State], ...] = (
+    ("topic", AskForm.topic),
+    ("subject", AskForm.subject),
+    ("direction", AskForm.direction),
+    ("size", AskForm.size),
+    ("mode", AskForm.mode),
+    ("wishes", AskForm.wishes),
+)
+# The three questions answered by a tap: the form's state and the values offered. The button's
+# step is also the draft's field and the prefix of the values' locale keys.
+CHOICES: dict[AskStep, tuple[State, type[StrEnum]]] = {
+    AskStep.DIRECTION: (AskForm.direction, Direction),
+    AskStep.SIZE: (AskForm.size, Size),
+    AskStep.MODE: (AskForm.mode, Mode),
+}
+
+
+def next_state(draft: AskDraft) -> State:
+    """The first question the draft has no answer to; the summary to send once it has all."""
+    for field, form_state in QUESTIONS:
+        if getattr(draft, field) is None:
+            return form_state
+    return AskForm.confirm
+
+
+def options(i18n: I18nContext, step: AskStep) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
+    _, values = CHOICES[step]
     for value in values:
-        kb.button(text=i18n.get(f"{key}-{value}"), callback_data=AskCb(step=step, value=value))
+        kb.button(
+            text=i18n.get(f"{step.value}-{value.value}"),
+            callback_data=AskCb(step=step, value=value.value),
+        )
     kb.adjust(1)
     return kb.as_markup()
 
 
-def summary(i18n: I18nContext, data: dict[str, str]) -> str:
+def summary(i18n: I18nContext, draft: AskDraft) -> str:
     return i18n.get(
         "ask-summary",
-        topic=data["topic"],
-        subject=data["subject"],
-        direction=i18n.get(f"direction-{data['direction']}"),
-        size=i18n.get(f"size-{data['size']}"),
-        mode=i18n.get(f"mode-{data['mode']}"),
-        wishes=data["wishes"],
+        topic=draft.topic or "",
+        subject=draft.subject or "",
+        direction=i18n.get(f"direction-{draft.direction}"),
+        size=i18n.get(f"size-{draft.size}"),
+        mode=i18n.get(f"mode-{draft.mode}"),
+        wishes=draft.wishes or "",
     )
+
+
+def question(i18n: I18nContext, actor: Actor, draft: AskDraft) -> tuple[str, InlineKeyboardMarkup]:
+    """What the form asks next, with its buttons."""
+    form_state = next_state(draft)
+    if form_state == AskForm.topic:
+        return i18n.get("ask-topic"), InlineKeyboardBuilder().as_markup()
+    if form_state == AskForm.subject:
+        kb = InlineKeyboardBuilder()
+        person = actor.require_person()
+        if person.subject:
+            kb.button(text=person.subject, callback_data=AskCb(step=AskStep.SUBJECT, value="own"))
+        return i18n.get("ask-subject"), kb.as_markup()
+    for choice, (choice_state, _) in CHOICES.items():
+        if form_state == choice_state:
+            return i18n.get(f"ask-{choice.value}"), options(i18n, choice)
+    if form_state == AskForm.wishes:
+        return i18n.get("ask-wishes"), InlineKeyboardBuilder().as_markup()
+    kb = InlineKeyboardBuilder()
+    kb.button(text=i18n.get("ask-send"), callback_data=AskCb(step=AskStep.SEND))
+    kb.button(text=i18n.get("button-cancel"), callback_data=MenuCb(screen=MenuScreen.MAIN))
+    kb.adjust(1)
+    return summary(i18n, draft), kb.as_markup()
+
+
+async def ask_next(
+    message: Message,
+    actor: Actor,
+    i18n: I18nContext,
+    state: FSMContext,
+    draft: AskDraft,
+    *,
+    edit: bool = False,
+) -> None:
+    """Keeps the draft and asks its next question: in a new message, or in place of the
+    buttons just tapped."""
+    await state.set_data(draft.data())
+    await state.set_state(next_state(draft))
+    text, markup = question(i18n, actor, draft)
+    buttons = markup if markup.inline_keyboard else None
+    if edit:
+        await message.edit_text(text, reply_markup=buttons)
+    else:
+        await message.answer(text, reply_markup=buttons)
+
+
+async def draft_of(state: FSMContext) -> AskDraft:
+    return AskDraft.model_validate(await state.get_data())
 
 
 async def tell(notifier: Notifier, outcome: Outcome, key: str, **params: str | int) -> None:
@@ -202,79 +316,53 @@ async def ask_start(
     query: CallbackQuery, actor: Actor, i18n: I18nContext, state: FSMContext
 ) -> None:
     actor.require_person()
-    await state.set_state(AskForm.topic)
-    await state.set_data({})
-    await message_of(query).answer(i18n.get("ask-topic"))
+    await ask_next(message_of(query), actor, i18n, state, AskDraft())
 
 
 async def got_topic(message: Message, actor: Actor, i18n: I18nContext, state: FSMContext) -> None:
-    await state.update_data(topic=rules.topic(message.text or ""))
-    await state.set_state(AskForm.subject)
-    person = actor.require_person()
-    kb = InlineKeyboardBuilder()
-    if person.subject:
-        kb.button(text=person.subject, callback_data=AskCb(step=AskStep.SUBJECT, value="own"))
-    await message.answer(i18n.get("ask-subject"), reply_markup=kb.as_markup())
+    draft = (await draft_of(state)).model_copy(update={"topic": rules.topic(message.text or "")})
+    await ask_next(message, actor, i18n, state, draft)
 
 
-async def ask_direction(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    await state.set_state(AskForm.direction)
-    await message.answer(
-        i18n.get("ask-direction"),
-        reply_markup=options(i18n, AskStep.DIRECTION, [d.value for d in Direction], "direction"),
+async def got_subject(
+    message: Message, actor: Actor, i18n: I18nContext, state: FSMContext
+) -> None:
+    subject = valid_subject(message.text or "")
+    await ask_next(
+        message,
+        actor,
+        i18n,
+        state,
+        (await draft_of(state)).model_copy(update={"subject": subject}),
     )
-
-
-async def got_subject(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    await state.update_data(subject=valid_subject(message.text or ""))
-    await ask_direction(message, i18n, state)
 
 
 async def own_subject(
     query: CallbackQuery, actor: Actor, i18n: I18nContext, state: FSMContext
 ) -> None:
-    await state.update_data(subject=valid_subject(actor.require_person().subject or ""))
-    await ask_direction(message_of(query), i18n, state)
+    subject = valid_subject(actor.require_person().subject or "")
+    draft = (await draft_of(state)).model_copy(update={"subject": subject})
+    await ask_next(message_of(query), actor, i18n, state, draft)
 
 
-async def got_direction(
-    query: CallbackQuery, callback_data: AskCb, i18n: I18nContext, state: FSMContext
+async def got_choice(
+    query: CallbackQuery,
+    callback_data: AskCb,
+    actor: Actor,
+    i18n: I18nContext,
+    state: FSMContext,
 ) -> None:
-    await state.update_data(direction=callback_data.value)
-    await state.set_state(AskForm.size)
-    await message_of(query).edit_text(
-        i18n.get("ask-size"),
-        reply_markup=options(i18n, AskStep.SIZE, [s.value for s in Size], "size"),
+    """A direction, a size or a mode tapped: the filters made sure it is one of the values
+    offered at that step of the form."""
+    draft = AskDraft.model_validate(
+        {**(await state.get_data()), callback_data.step.value: callback_data.value}
     )
+    await ask_next(message_of(query), actor, i18n, state, draft, edit=True)
 
 
-async def got_size(
-    query: CallbackQuery, callback_data: AskCb, i18n: I18nContext, state: FSMContext
-) -> None:
-    await state.update_data(size=callback_data.value)
-    await state.set_state(AskForm.mode)
-    await message_of(query).edit_text(
-        i18n.get("ask-mode"),
-        reply_markup=options(i18n, AskStep.MODE, [m.value for m in Mode], "mode"),
-    )
-
-
-async def got_mode(
-    query: CallbackQuery, callback_data: AskCb, i18n: I18nContext, state: FSMContext
-) -> None:
-    await state.update_data(mode=callback_data.value)
-    await state.set_state(AskForm.wishes)
-    await message_of(query).edit_text(i18n.get("ask-wishes"))
-
-
-async def got_wishes(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    data = await state.update_data(wishes=rules.wishes(message.text or ""))
-    await state.set_state(AskForm.confirm)
-    kb = InlineKeyboardBuilder()
-    kb.button(text=i18n.get("ask-send"), callback_data=AskCb(step=AskStep.SEND))
-    kb.button(text=i18n.get("button-cancel"), callback_data=MenuCb(screen=MenuScreen.MAIN))
-    kb.adjust(1)
-    await message.answer(summary(i18n, data), reply_markup=kb.as_markup())
+async def got_wishes(message: Message, actor: Actor, i18n: I18nContext, state: FSMContext) -> None:
+    draft = (await draft_of(state)).model_copy(update={"wishes": rules.wishes(message.text or "")})
+    await ask_next(message, actor, i18n, state, draft)
 
 
 async def send(
@@ -285,15 +373,9 @@ async def send(
     i18n: I18nContext,
     state: FSMContext,
 ) -> None:
-    data = await state.get_data()
-    request = Request(
-        topic=data["topic"],
-        subject=data["subject"],
-        direction=Direction(data["direction"]),
-        size=Size(data["size"]),
-        mode=Mode(data["mode"]),
-        wishes=data["wishes"],
-    )
+    request = (await draft_of(state)).request()
+    if request is None:
+        raise ValidationError("error-stale-button")
     outcome = await consultations.request(actor, request)
     await state.clear()
     offered = outcome.case.consultation.status == "offered"
@@ -695,24 +777,13 @@ def router() -> Router:
     r.callback_query.register(
         own_subject, StateFilter(AskForm.subject), AskCb.filter(F.step == AskStep.SUBJECT)
     )
-    r.callback_query.register(
-        got_direction,
-        StateFilter(AskForm.direction),
-        AskCb.filter(F.step == AskStep.DIRECTION),
-        AskCb.filter(F.value.in_(list(Direction))),
-    )
-    r.callback_query.register(
-        got_size,
-        StateFilter(AskForm.size),
-        AskCb.filter(F.step == AskStep.SIZE),
-        AskCb.filter(F.value.in_(list(Size))),
-    )
-    r.callback_query.register(
-        got_mode,
-        StateFilter(AskForm.mode),
-        AskCb.filter(F.step == AskStep.MODE),
-        AskCb.filter(F.value.in_(list(Mode))),
-    )
+    for choice, (form_state, values) in CHOICES.items():
+        r.callback_query.register(
+            got_choice,
+            StateFilter(form_state),
+            AskCb.filter(F.step == choice),
+            AskCb.filter(F.value.in_(list(values))),
+        )
     r.message.register(got_wishes, StateFilter(AskForm.wishes), ANSWER)
     r.callback_query.register(
         send, StateFilter(AskForm.confirm), AskCb.filter(F.step == AskStep.SEND)
