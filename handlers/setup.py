@@ -12,6 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
+from pydantic import BaseModel
 
 from bot.domain.errors import AccessDenied, ValidationError
 from bot.domain.model import BodyKind
@@ -64,6 +65,28 @@ class OrgForm(StatesGroup):
 class BodyForm(StatesGroup):
     name = State()
     subject = State()
+
+
+class BodyDraft(BaseModel):
+    """A new body while it is being named, as the FSM storage keeps it (the keys and values it
+    had before there was a model, so a form saved then still validates)."""
+
+    organisation: int
+    kind: BodyKind
+    name: str | None = None
+
+    def data(self) -> dict[str, object]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def next_body_state(draft: BodyDraft) -> State | None:
+    """The question still open: the name, then the subject of an РМО; None once the body can
+    be created."""
+    if draft.name is None:
+        return BodyForm.name
+    if draft.kind == BodyKind.RMO:
+        return BodyForm.subject
+    return None
 
 
 class RuleForm(StatesGroup):
@@ -267,8 +290,9 @@ async def got_kind(
     state: FSMContext,
 ) -> None:
     await setup.organisation(actor, callback_data.id)
-    await state.set_state(BodyForm.name)
-    await state.set_data({"organisation": callback_data.id, "kind": callback_data.value})
+    draft = BodyDraft(organisation=callback_data.id, kind=BodyKind(callback_data.value))
+    await state.set_state(next_body_state(draft))
+    await state.set_data(draft.data())
     await message_of(query).answer(i18n.get(f"body-ask-name-{callback_data.value}"))
 
 
@@ -276,8 +300,9 @@ async def got_body_name(
     message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
 ) -> None:
     name = valid_name(message.text or "", key="setup-error-body-name")
-    data = await state.update_data(name=name)
-    if data["kind"] == BodyKind.RMO:
+    draft = BodyDraft.model_validate(await state.get_data()).model_copy(update={"name": name})
+    await state.set_data(draft.data())
+    if next_body_state(draft) == BodyForm.subject:
         await state.set_state(BodyForm.subject)
         await message.answer(i18n.get("body-ask-subject"))
         return
@@ -299,12 +324,12 @@ async def create_body(
     *,
     subject: str | None,
 ) -> None:
-    data = await state.get_data()
+    draft = BodyDraft.model_validate(await state.get_data())
     body = await setup.create_body(
         actor,
-        organisation_id=data["organisation"],
-        kind=BodyKind(data["kind"]),
-        name=data["name"],
+        organisation_id=draft.organisation,
+        kind=draft.kind,
+        name=draft.name or "",
         subject=subject,
     )
     await state.clear()
