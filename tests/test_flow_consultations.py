@@ -10,6 +10,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import select
 
 from bot.domain.model import BodyKind
+from bot.views.consultation_texts import ConsultCb
 from storage import people
 from storage.schema import consultations
 from tests.factories import council, person
@@ -138,7 +139,14 @@ async def test_a_teacher_cannot_see_or_touch_another_teachers_request(app: BotUn
     await ask(teacher)
     await intruder.send("/consult")
     assert not any("Мои запросы" in b for b in intruder.buttons())
-    for forged in ("cs:show:1:0", "cs:cancel:1:0", "cs:confirm:1:0", "cs:rate:1:5", "cs:take:1:0"):
+    # Someone else's request, number 1: every action on it, with the classes' own packing.
+    for forged in (
+        ConsultCb(action="show", id=1).pack(),
+        ConsultCb(action="cancel", id=1).pack(),
+        ConsultCb(action="confirm", id=1).pack(),
+        ConsultCb(action="rate", id=1, value=5).pack(),
+        ConsultCb(action="take", id=1).pack(),
+    ):
         answer = await intruder.press_data(forged, in_message=intruder.last)
         assert "не найден" in (answer.text or ""), forged
     async with app.db.read() as conn:

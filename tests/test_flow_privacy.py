@@ -14,6 +14,9 @@ from typing import Any
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import JSON, BigInteger, Integer, LargeBinary, String, Text, select
 
+from handlers.consent import ConsentAnswer, ConsentCb
+from handlers.privacy import PrivacyAction, PrivacyCb
+from handlers.setup import OrgAction, OrgCb
 from storage import bodies, organisations, people
 from storage.personal_data import REGISTRY
 from storage.schema import (
@@ -190,7 +193,9 @@ async def test_a_changed_text_is_asked_again_and_the_old_consent_stays(app: BotU
             .scalars()
             .first()
         )
-    again = await secretary.press_data(f"cs:yes:{version}", in_message=secretary.last)
+    again = await secretary.press_data(
+        ConsentCb(answer=ConsentAnswer.YES, version=version).pack(), in_message=secretary.last
+    )
     assert again.show_alert
     assert "уже записано" in (again.text or "")
 
@@ -430,7 +435,9 @@ async def test_erasure_leaves_nothing_personal_and_past_results_unchanged(
     assert withdrawn and all(moment is not None for moment in withdrawn)
 
     # The same button again, and the bot no longer knows them: a newcomer's welcome.
-    answer = await me.press_data("pd:eraseyes", in_message=me.last)
+    answer = await me.press_data(
+        PrivacyCb(action=PrivacyAction.ERASE_YES).pack(), in_message=me.last
+    )
     assert answer.show_alert
     await me.send("/start")
     assert "Зарегистрироваться как педагог" in me.buttons()
@@ -499,9 +506,14 @@ async def test_the_register_of_consents_is_for_coordinators_only(app: BotUnderTe
     strangers.append(app.person(4004, "Пётр"))
     for chat in strangers:
         await chat.send("/menu")
-        for action in ("pd", "register", "versions", "opedit"):
+        for action in (
+            OrgAction.PD,
+            OrgAction.REGISTER,
+            OrgAction.VERSIONS,
+            OrgAction.OPERATOR_EDIT,
+        ):
             answer = await chat.press_data(
-                f"o:{action}:{setup.organisation.id}:", in_message=chat.last
+                OrgCb(action=action, id=setup.organisation.id).pack(), in_message=chat.last
             )
             assert answer.show_alert, (chat, action)
             assert "может сделать только координатор" in (answer.text or ""), answer.text
