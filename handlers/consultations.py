@@ -513,7 +513,7 @@ async def got_place(
 
 # Steps that change the request and tell the other side, each the same way: the service
 # method, what the presser reads, what the others are told.
-steps = {
+STEPS = {
     "confirm": (
         ConsultationService.confirm,
         "consultation-confirmed-by-you",
@@ -541,7 +541,7 @@ async def step(
     notifier: Notifier,
     i18n: I18nContext,
 ) -> None:
-    method, mine, theirs = steps[callback_data.action]
+    method, mine, theirs = STEPS[callback_data.action]
     outcome = await method(consultations, actor, callback_data.id)
     await refresh(query, outcome.case, i18n, mine)
     await tell(notifier, outcome, theirs)
@@ -794,7 +794,7 @@ def router() -> Router:
     r.callback_query.register(propose, ConsultCb.filter(F.action == "propose"))
     r.message.register(got_when, StateFilter(ConsultForm.when), ANSWER)
     r.message.register(got_place, StateFilter(ConsultForm.place), ANSWER)
-    r.callback_query.register(step, ConsultCb.filter(F.action.in_(steps)))
+    r.callback_query.register(step, ConsultCb.filter(F.action.in_(STEPS)))
     r.callback_query.register(rate, ConsultCb.filter(F.action == "rate"))
     r.message.register(got_comment, StateFilter(ConsultForm.comment), ANSWER)
     r.callback_query.register(decline, ConsultCb.filter(F.action == "decline"))
