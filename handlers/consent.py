@@ -5,6 +5,7 @@ text (the coordinator changed it, or a secretary added them on paper)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from enum import StrEnum
 from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
@@ -28,8 +29,15 @@ from handlers.render import message_of
 WITHOUT_CONSENT = {"without_consent": True}
 
 
+class ConsentAnswer(StrEnum):
+    """The answer to the consent question."""
+
+    YES = "yes"
+    NO = "no"
+
+
 class ConsentCb(CallbackData, prefix="cs"):
-    answer: str  # yes | no
+    answer: ConsentAnswer
     version: int  # the consent_versions row shown
 
 
@@ -37,10 +45,11 @@ def consent_markup(offer: Offer, i18n: I18nContext) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     kb.button(
         text=i18n.get("consent-yes"),
-        callback_data=ConsentCb(answer="yes", version=offer.version.id),
+        callback_data=ConsentCb(answer=ConsentAnswer.YES, version=offer.version.id),
     )
     kb.button(
-        text=i18n.get("consent-no"), callback_data=ConsentCb(answer="no", version=offer.version.id)
+        text=i18n.get("consent-no"),
+        callback_data=ConsentCb(answer=ConsentAnswer.NO, version=offer.version.id),
     )
     kb.adjust(2)
     return kb.as_markup()
@@ -82,39 +91,44 @@ class ConsentGate(BaseMiddleware):
         return None
 
 
+async def agree(
+    query: CallbackQuery,
+    callback_data: ConsentCb,
+    actor: Actor,
+    consent: ConsentService,
+    people: PeopleService,
+    i18n: I18nContext,
+) -> None:
+    if actor.person is None:
+        raise NotFound("error-stale-button")
+    message = message_of(query)
+    try:
+        await consent.agree(actor, callback_data.version, i18n.locale)
+    except Conflict as error:
+        if error.key == "consent-error-changed":
+            # The text changed while it was being read: the new one, to answer again.
+            await send_consent(message, await consent.offer_for(actor, i18n.locale), i18n)
+        raise
+    await message.edit_reply_markup(reply_markup=None)
+    await message.answer(i18n.get("consent-recorded"))
+    fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
+    await show_menu(message, fresh, people, i18n, edit=False)
+
+
+async def decline(query: CallbackQuery, actor: Actor, i18n: I18nContext) -> None:
+    if actor.person is None:
+        raise NotFound("error-stale-button")
+    message = message_of(query)
+    await message.edit_reply_markup(reply_markup=None)
+    await message.answer(i18n.get("consent-declined-existing"))
+
+
 def router() -> Router:
     r = Router(name="consent")
-
-    @r.callback_query(ConsentCb.filter(F.answer == "yes"), flags=WITHOUT_CONSENT)
-    async def agree(
-        query: CallbackQuery,
-        callback_data: ConsentCb,
-        actor: Actor,
-        consent: ConsentService,
-        people: PeopleService,
-        i18n: I18nContext,
-    ) -> None:
-        if actor.person is None:
-            raise NotFound("error-stale-button")
-        message = message_of(query)
-        try:
-            await consent.agree(actor, callback_data.version, i18n.locale)
-        except Conflict as error:
-            if error.key == "consent-error-changed":
-                # The text changed while it was being read: the new one, to answer again.
-                await send_consent(message, await consent.offer_for(actor, i18n.locale), i18n)
-            raise
-        await message.edit_reply_markup(reply_markup=None)
-        await message.answer(i18n.get("consent-recorded"))
-        fresh = await people.actor(actor.telegram_id, is_admin=actor.is_admin)
-        await show_menu(message, fresh, people, i18n, edit=False)
-
-    @r.callback_query(ConsentCb.filter(F.answer == "no"), flags=WITHOUT_CONSENT)
-    async def decline(query: CallbackQuery, actor: Actor, i18n: I18nContext) -> None:
-        if actor.person is None:
-            raise NotFound("error-stale-button")
-        message = message_of(query)
-        await message.edit_reply_markup(reply_markup=None)
-        await message.answer(i18n.get("consent-declined-existing"))
-
+    r.callback_query.register(
+        agree, ConsentCb.filter(F.answer == ConsentAnswer.YES), flags=WITHOUT_CONSENT
+    )
+    r.callback_query.register(
+        decline, ConsentCb.filter(F.answer == ConsentAnswer.NO), flags=WITHOUT_CONSENT
+    )
     return r

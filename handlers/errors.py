@@ -64,42 +64,46 @@ class DomainErrorMiddleware(BaseMiddleware):
             return None
 
 
+async def not_modified(event: ErrorEvent) -> None:
+    """A button pressed twice edits a message into what it already is: nothing to say."""
+
+
+async def unexpected(event: ErrorEvent, i18n: I18nContext | None = None) -> None:
+    log.error(
+        "update %s failed: %s",
+        event.update.model_dump_json(exclude_none=True),
+        event.exception,
+        exc_info=event.exception,
+    )
+    # A pressed button was already answered (empty) by CallbackAnswerMiddleware: the
+    # apology goes into the chat instead.
+    update = event.update
+    query = update.callback_query
+    message = update.message or (query.message if query is not None else None)
+    if i18n is not None and isinstance(message, Message):
+        await message.answer(i18n.get("error-unexpected"))
+
+
+async def stale_button(
+    query: CallbackQuery, i18n: I18nContext, callback_answer: CallbackAnswer
+) -> None:
+    # Through CallbackAnswerMiddleware, which answers every press once: answering here
+    # as well made Telegram refuse the second answer, and the person got an apology.
+    callback_answer.text, callback_answer.show_alert = i18n.get("error-stale-button"), True
+
+
+async def not_understood(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("error-not-understood"))
+
+
 def router() -> Router:
     r = Router(name="errors")
-
-    @r.error(
+    r.errors.register(
+        not_modified,
         ExceptionTypeFilter(TelegramBadRequest),
         Magic(F.exception.message.contains("not modified")),
     )
-    async def not_modified(event: ErrorEvent) -> None:
-        """A button pressed twice edits a message into what it already is: nothing to say."""
-
-    @r.error()
-    async def unexpected(event: ErrorEvent, i18n: I18nContext | None = None) -> None:
-        log.error(
-            "update %s failed: %s",
-            event.update.model_dump_json(exclude_none=True),
-            event.exception,
-            exc_info=event.exception,
-        )
-        # A pressed button was already answered (empty) by CallbackAnswerMiddleware: the
-        # apology goes into the chat instead.
-        update = event.update
-        query = update.callback_query
-        message = update.message or (query.message if query is not None else None)
-        if i18n is not None and isinstance(message, Message):
-            await message.answer(i18n.get("error-unexpected"))
-
-    @r.callback_query()
-    async def stale_button(
-        query: CallbackQuery, i18n: I18nContext, callback_answer: CallbackAnswer
-    ) -> None:
-        # Through CallbackAnswerMiddleware, which answers every press once: answering here
-        # as well made Telegram refuse the second answer, and the person got an apology.
-        callback_answer.text, callback_answer.show_alert = i18n.get("error-stale-button"), True
-
-    @r.message(PRIVATE)
-    async def not_understood(message: Message, i18n: I18nContext) -> None:
-        await message.answer(i18n.get("error-not-understood"))
-
+    r.errors.register(unexpected)
+    r.callback_query.register(stale_button)
+    r.message.register(not_understood, PRIVATE)
     return r

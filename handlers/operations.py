@@ -70,23 +70,24 @@ def status_text(i18n: I18nContext, status: Status, timezone: str) -> str:
     )
 
 
+async def my_id(message: Message, actor: Actor, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("id-yours", id=str(actor.telegram_id)))
+
+
+# Private only: the health names the server's paths, which a group has no business seeing.
+async def status(
+    message: Message,
+    actor: Actor,
+    operations: OperationsService,
+    settings: Settings,
+    i18n: I18nContext,
+) -> None:
+    health = await operations.status(actor)
+    await message.answer(status_text(i18n, health, settings.timezone))
+
+
 def router() -> Router:
     r = Router(name="operations")
-
-    @r.message(Command("id"))
-    async def my_id(message: Message, actor: Actor, i18n: I18nContext) -> None:
-        await message.answer(i18n.get("id-yours", id=str(actor.telegram_id)))
-
-    # Private only: the health names the server's paths, which a group has no business seeing.
-    @r.message(Command("status"), PRIVATE)
-    async def status(
-        message: Message,
-        actor: Actor,
-        operations: OperationsService,
-        settings: Settings,
-        i18n: I18nContext,
-    ) -> None:
-        health = await operations.status(actor)
-        await message.answer(status_text(i18n, health, settings.timezone))
-
+    r.message.register(my_id, Command("id"))
+    r.message.register(status, Command("status"), PRIVATE)
     return r

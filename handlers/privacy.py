@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
@@ -17,12 +19,21 @@ from bot.services.access import Actor
 from bot.services.privacy import MyData, PrivacyService, section_keys
 from bot.views.texts import split_message
 from handlers.consent import WITHOUT_CONSENT
-from handlers.menu import MenuCb
+from handlers.menu import MenuCb, MenuScreen
 from handlers.render import local_date, message_of, role_label
 
 
+class PrivacyAction(StrEnum):
+    """What a /mydata button does."""
+
+    SHOW = "show"
+    EXPORT = "export"
+    ERASE = "erase"
+    ERASE_YES = "eraseyes"
+
+
 class PrivacyCb(CallbackData, prefix="pd"):
-    action: str  # show | export | erase | eraseyes
+    action: PrivacyAction
 
 
 def _consent_line(consent: Consent, i18n: I18nContext, timezone: str) -> str:
@@ -93,9 +104,9 @@ def mydata_screen(
     if not mine.consents:
         lines.append(i18n.get("mydata-consents-none"))
     kb = InlineKeyboardBuilder()
-    kb.button(text=i18n.get("mydata-export"), callback_data=PrivacyCb(action="export"))
-    kb.button(text=i18n.get("mydata-erase"), callback_data=PrivacyCb(action="erase"))
-    kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
+    kb.button(text=i18n.get("mydata-export"), callback_data=PrivacyCb(action=PrivacyAction.EXPORT))
+    kb.button(text=i18n.get("mydata-erase"), callback_data=PrivacyCb(action=PrivacyAction.ERASE))
+    kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen=MenuScreen.MAIN))
     kb.adjust(1)
     return "\n".join(lines), kb.as_markup()
 
@@ -109,70 +120,78 @@ async def send_screen(message: Message, mine: MyData, i18n: I18nContext) -> None
     await message.answer(last, reply_markup=markup)
 
 
+async def show(message: Message, actor: Actor, privacy: PrivacyService, i18n: I18nContext) -> None:
+    await send_screen(message, await privacy.my_data(actor), i18n)
+
+
+async def show_again(
+    query: CallbackQuery, actor: Actor, privacy: PrivacyService, i18n: I18nContext
+) -> None:
+    await send_screen(message_of(query), await privacy.my_data(actor), i18n)
+
+
+async def export(
+    query: CallbackQuery, actor: Actor, privacy: PrivacyService, i18n: I18nContext
+) -> None:
+    mine = await privacy.my_data(actor)
+    titles = {key: i18n.get(f"mydata-section-{key.replace('.', '-')}") for key in section_keys()}
+    headers = [
+        i18n.get("mydata-csv-section"),
+        i18n.get("mydata-csv-record"),
+        i18n.get("mydata-csv-field"),
+        i18n.get("mydata-csv-value"),
+    ]
+    message = message_of(query)
+    await message.answer_document(
+        BufferedInputFile(export_json(mine.sections), filename="mydata.json"),
+        caption=i18n.get("mydata-export-caption"),
+    )
+    await message.answer_document(
+        BufferedInputFile(export_csv(mine.sections, titles, headers), filename="mydata.csv")
+    )
+
+
+async def confirm_erase(query: CallbackQuery, actor: Actor, i18n: I18nContext) -> None:
+    actor.require_person()
+    kb = InlineKeyboardBuilder()
+    kb.button(
+        text=i18n.get("mydata-erase-yes"), callback_data=PrivacyCb(action=PrivacyAction.ERASE_YES)
+    )
+    kb.button(text=i18n.get("button-cancel"), callback_data=PrivacyCb(action=PrivacyAction.SHOW))
+    kb.adjust(1)
+    await message_of(query).answer(i18n.get("mydata-erase-confirm"), reply_markup=kb.as_markup())
+
+
+async def erase(
+    query: CallbackQuery,
+    actor: Actor,
+    privacy: PrivacyService,
+    notifier: Notifier,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    erased = await privacy.erase(actor)
+    await state.clear()
+    message = message_of(query)
+    await message.edit_reply_markup(reply_markup=None)
+    await message.answer(i18n.get("mydata-erased"))
+    for coordinator in erased.coordinators:
+        await notifier.notify(coordinator, "mydata-erased-notice", name=erased.former_name)
+
+
 def router() -> Router:
     r = Router(name="privacy")
-
-    @r.message(Command("mydata"), flags=WITHOUT_CONSENT)
-    async def show(
-        message: Message, actor: Actor, privacy: PrivacyService, i18n: I18nContext
-    ) -> None:
-        await send_screen(message, await privacy.my_data(actor), i18n)
-
-    @r.callback_query(PrivacyCb.filter(F.action == "show"), flags=WITHOUT_CONSENT)
-    async def show_again(
-        query: CallbackQuery, actor: Actor, privacy: PrivacyService, i18n: I18nContext
-    ) -> None:
-        await send_screen(message_of(query), await privacy.my_data(actor), i18n)
-
-    @r.callback_query(PrivacyCb.filter(F.action == "export"), flags=WITHOUT_CONSENT)
-    async def export(
-        query: CallbackQuery, actor: Actor, privacy: PrivacyService, i18n: I18nContext
-    ) -> None:
-        mine = await privacy.my_data(actor)
-        titles = {
-            key: i18n.get(f"mydata-section-{key.replace('.', '-')}") for key in section_keys()
-        }
-        headers = [
-            i18n.get("mydata-csv-section"),
-            i18n.get("mydata-csv-record"),
-            i18n.get("mydata-csv-field"),
-            i18n.get("mydata-csv-value"),
-        ]
-        message = message_of(query)
-        await message.answer_document(
-            BufferedInputFile(export_json(mine.sections), filename="mydata.json"),
-            caption=i18n.get("mydata-export-caption"),
-        )
-        await message.answer_document(
-            BufferedInputFile(export_csv(mine.sections, titles, headers), filename="mydata.csv")
-        )
-
-    @r.callback_query(PrivacyCb.filter(F.action == "erase"), flags=WITHOUT_CONSENT)
-    async def confirm_erase(query: CallbackQuery, actor: Actor, i18n: I18nContext) -> None:
-        actor.require_person()
-        kb = InlineKeyboardBuilder()
-        kb.button(text=i18n.get("mydata-erase-yes"), callback_data=PrivacyCb(action="eraseyes"))
-        kb.button(text=i18n.get("button-cancel"), callback_data=PrivacyCb(action="show"))
-        kb.adjust(1)
-        await message_of(query).answer(
-            i18n.get("mydata-erase-confirm"), reply_markup=kb.as_markup()
-        )
-
-    @r.callback_query(PrivacyCb.filter(F.action == "eraseyes"), flags=WITHOUT_CONSENT)
-    async def erase(
-        query: CallbackQuery,
-        actor: Actor,
-        privacy: PrivacyService,
-        notifier: Notifier,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        erased = await privacy.erase(actor)
-        await state.clear()
-        message = message_of(query)
-        await message.edit_reply_markup(reply_markup=None)
-        await message.answer(i18n.get("mydata-erased"))
-        for coordinator in erased.coordinators:
-            await notifier.notify(coordinator, "mydata-erased-notice", name=erased.former_name)
-
+    r.message.register(show, Command("mydata"), flags=WITHOUT_CONSENT)
+    r.callback_query.register(
+        show_again, PrivacyCb.filter(F.action == PrivacyAction.SHOW), flags=WITHOUT_CONSENT
+    )
+    r.callback_query.register(
+        export, PrivacyCb.filter(F.action == PrivacyAction.EXPORT), flags=WITHOUT_CONSENT
+    )
+    r.callback_query.register(
+        confirm_erase, PrivacyCb.filter(F.action == PrivacyAction.ERASE), flags=WITHOUT_CONSENT
+    )
+    r.callback_query.register(
+        erase, PrivacyCb.filter(F.action == PrivacyAction.ERASE_YES), flags=WITHOUT_CONSENT
+    )
     return r

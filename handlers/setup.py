@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -10,6 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
+from pydantic import BaseModel
 
 from bot.domain.errors import AccessDenied, ValidationError
 from bot.domain.model import BodyKind
@@ -20,12 +23,27 @@ from bot.services.consent import ConsentService, OperatorView, sha256, valid_ope
 from bot.services.settings import Settings
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
 from handlers.filters import ANSWER, NOT_COMMAND
-from handlers.menu import MenuCb
+from handlers.menu import MenuCb, MenuScreen
 from handlers.render import kind_label, local_date, message_of, zone_label
 
 
+class OrgAction(StrEnum):
+    """What an organisation button does."""
+
+    TZ = "tz"
+    NEW_BODY = "newbody"
+    KIND = "kind"
+    CITY = "city"
+    PD = "pd"
+    REGISTER = "register"
+    VERSIONS = "versions"
+    OPERATOR_EDIT = "opedit"
+    COORDINATOR_INVITE = "coord"
+    TEMPLATE = "template"
+
+
 class OrgCb(CallbackData, prefix="o"):
-    action: str  # tz | newbody | kind
+    action: OrgAction
     id: int = 0  # organisation
     value: str = ""
 
@@ -47,6 +65,28 @@ class OrgForm(StatesGroup):
 class BodyForm(StatesGroup):
     name = State()
     subject = State()
+
+
+class BodyDraft(BaseModel):
+    """A new body while it is being named, as the FSM storage keeps it (the keys and values it
+    had before there was a model, so a form saved then still validates)."""
+
+    organisation: int
+    kind: BodyKind
+    name: str | None = None
+
+    def data(self) -> dict[str, object]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def next_body_state(draft: BodyDraft) -> State | None:
+    """The question still open: the name, then the subject of an РМО; None once the body can
+    be created."""
+    if draft.name is None:
+        return BodyForm.name
+    if draft.kind == BodyKind.RMO:
+        return BodyForm.subject
+    return None
 
 
 class RuleForm(StatesGroup):
@@ -75,12 +115,15 @@ def privacy_screen(view: OperatorView, i18n: I18nContext) -> tuple[str, InlineKe
     )
     kb = InlineKeyboardBuilder()
     for action, key in (
-        ("opedit", "privacy-operator-edit"),
-        ("register", "privacy-register"),
-        ("versions", "privacy-versions"),
+        (OrgAction.OPERATOR_EDIT, "privacy-operator-edit"),
+        (OrgAction.REGISTER, "privacy-register"),
+        (OrgAction.VERSIONS, "privacy-versions"),
     ):
         kb.button(text=i18n.get(key), callback_data=OrgCb(action=action, id=organisation.id))
-    kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="org", id=organisation.id))
+    kb.button(
+        text=i18n.get("button-back"),
+        callback_data=MenuCb(screen=MenuScreen.ORGANISATION, id=organisation.id),
+    )
     kb.adjust(1)
     return text, kb.as_markup()
 
@@ -102,23 +145,28 @@ def organisation_screen(
     for body in view.bodies:
         kb.button(
             text=f"{kind_label(i18n, body.kind)}: {body.name}",
-            callback_data=MenuCb(screen="body", id=body.id),
+            callback_data=MenuCb(screen=MenuScreen.BODY, id=body.id),
         )
     kb.button(
-        text=i18n.get("org-new-body"), callback_data=OrgCb(action="newbody", id=organisation.id)
+        text=i18n.get("org-new-body"),
+        callback_data=OrgCb(action=OrgAction.NEW_BODY, id=organisation.id),
     )
-    kb.button(text=i18n.get("org-city"), callback_data=OrgCb(action="city", id=organisation.id))
     kb.button(
-        text=i18n.get("org-template"), callback_data=OrgCb(action="template", id=organisation.id)
+        text=i18n.get("org-city"), callback_data=OrgCb(action=OrgAction.CITY, id=organisation.id)
+    )
+    kb.button(
+        text=i18n.get("org-template"),
+        callback_data=OrgCb(action=OrgAction.TEMPLATE, id=organisation.id),
     )
     kb.button(
         text=i18n.get("org-invite-coordinator"),
-        callback_data=OrgCb(action="coord", id=organisation.id),
+        callback_data=OrgCb(action=OrgAction.COORDINATOR_INVITE, id=organisation.id),
     )
     kb.button(
-        text=i18n.get("profile-mydata"), callback_data=OrgCb(action="pd", id=organisation.id)
+        text=i18n.get("profile-mydata"),
+        callback_data=OrgCb(action=OrgAction.PD, id=organisation.id),
     )
-    kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen="main"))
+    kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen=MenuScreen.MAIN))
     kb.adjust(1)
     return "\n".join(lines), kb.as_markup()
 
@@ -143,335 +191,368 @@ def rules_screen(body: Body, i18n: I18nContext) -> tuple[str, InlineKeyboardMark
             text=i18n.get(f"rules-button-{rule.value}"),
             callback_data=RuleCb(body=body.id, rule=rule),
         )
-    kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen="body", id=body.id))
+    kb.button(
+        text=i18n.get("button-back"), callback_data=MenuCb(screen=MenuScreen.BODY, id=body.id)
+    )
     kb.adjust(2, 2, 2, 2, 1)
     return text, kb.as_markup()
 
 
+async def new_organisation(
+    query: CallbackQuery, actor: Actor, i18n: I18nContext, state: FSMContext
+) -> None:
+    message = message_of(query)
+    if not actor.is_admin:
+        raise AccessDenied("error-not-allowed")
+    await state.set_state(OrgForm.name)
+    await message.answer(i18n.get("org-ask-name"))
+
+
+async def got_org_name(
+    message: Message, settings: Settings, i18n: I18nContext, state: FSMContext
+) -> None:
+    name = valid_name(message.text or "", key="setup-error-org-name")
+    await state.update_data(name=name)
+    await state.set_state(OrgForm.timezone)
+    kb = InlineKeyboardBuilder()
+    # The deployment's TIMEZONE comes first: most organisations of one deployment share it.
+    order = sorted(enumerate(TIMEZONES), key=lambda pair: pair[1] != settings.timezone)
+    for index, zone in order:
+        kb.button(
+            text=i18n.get(f"tz-{zone.replace('/', '-')}"),
+            callback_data=OrgCb(action=OrgAction.TZ, value=str(index)),
+        )
+    kb.adjust(2)
+    await message.answer(i18n.get("org-ask-timezone"), reply_markup=kb.as_markup())
+
+
+async def got_timezone(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    index = int(callback_data.value) if callback_data.value.isdigit() else -1
+    if not 0 <= index < len(TIMEZONES):
+        raise ValidationError("setup-error-timezone", value=callback_data.value)
+    data = await state.get_data()
+    organisation = await setup.create_organisation(
+        actor, name=data["name"], timezone=TIMEZONES[index]
+    )
+    await state.clear()
+    text, markup = organisation_screen(await setup.organisation(actor, organisation.id), i18n)
+    await message_of(query).edit_text(
+        i18n.get("org-created", name=organisation.name) + "\n\n" + text, reply_markup=markup
+    )
+
+
+async def show_organisation(
+    query: CallbackQuery,
+    callback_data: MenuCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+) -> None:
+    text, markup = organisation_screen(await setup.organisation(actor, callback_data.id), i18n)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
+async def new_body(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+) -> None:
+    await setup.organisation(actor, callback_data.id)  # checks the coordinator's right
+    kb = InlineKeyboardBuilder()
+    for kind in BodyKind:
+        kb.button(
+            text=kind_label(i18n, kind),
+            callback_data=OrgCb(action=OrgAction.KIND, id=callback_data.id, value=kind.value),
+        )
+    kb.button(
+        text=i18n.get("button-back"),
+        callback_data=MenuCb(screen=MenuScreen.ORGANISATION, id=callback_data.id),
+    )
+    kb.adjust(1)
+    await message_of(query).edit_text(i18n.get("body-ask-kind"), reply_markup=kb.as_markup())
+
+
+async def got_kind(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    await setup.organisation(actor, callback_data.id)
+    draft = BodyDraft(organisation=callback_data.id, kind=BodyKind(callback_data.value))
+    await state.set_state(next_body_state(draft))
+    await state.set_data(draft.data())
+    await message_of(query).answer(i18n.get(f"body-ask-name-{callback_data.value}"))
+
+
+async def got_body_name(
+    message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+) -> None:
+    name = valid_name(message.text or "", key="setup-error-body-name")
+    draft = BodyDraft.model_validate(await state.get_data()).model_copy(update={"name": name})
+    await state.set_data(draft.data())
+    if next_body_state(draft) == BodyForm.subject:
+        await state.set_state(BodyForm.subject)
+        await message.answer(i18n.get("body-ask-subject"))
+        return
+    await create_body(message, actor, setup, i18n, state, subject=None)
+
+
+async def got_body_subject(
+    message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+) -> None:
+    await create_body(message, actor, setup, i18n, state, subject=message.text or "")
+
+
+async def create_body(
+    message: Message,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+    state: FSMContext,
+    *,
+    subject: str | None,
+) -> None:
+    draft = BodyDraft.model_validate(await state.get_data())
+    body = await setup.create_body(
+        actor,
+        organisation_id=draft.organisation,
+        kind=draft.kind,
+        name=draft.name or "",
+        subject=subject,
+    )
+    await state.clear()
+    text, markup = organisation_screen(await setup.organisation(actor, body.organisation_id), i18n)
+    await message.answer(
+        i18n.get("body-created", name=body.name) + "\n\n" + text, reply_markup=markup
+    )
+
+
+async def toggle(
+    query: CallbackQuery,
+    callback_data: RuleCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+) -> None:
+    body = await setup.change_rule(actor, callback_data.body, callback_data.rule, "")
+    text, markup = rules_screen(body, i18n)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
+async def ask_rule(
+    query: CallbackQuery,
+    callback_data: RuleCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    await setup.body(actor, callback_data.body)  # checks the coordinator's right
+    await state.set_state(RuleForm.value)
+    await state.set_data({"body": callback_data.body, "rule": callback_data.rule.value})
+    await message_of(query).answer(i18n.get(f"rules-ask-{callback_data.rule.value}"))
+
+
+async def got_rule(
+    message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+) -> None:
+    data = await state.get_data()
+    body = await setup.change_rule(actor, data["body"], RuleName(data["rule"]), message.text or "")
+    await state.clear()
+    text, markup = rules_screen(body, i18n)
+    await message.answer(i18n.get("rules-saved") + "\n\n" + text, reply_markup=markup)
+
+
+async def ask_city(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    await setup.organisation(actor, callback_data.id)  # checks the coordinator's right
+    await state.set_state(CityForm.city)
+    await state.set_data({"organisation": callback_data.id})
+    await message_of(query).answer(i18n.get("org-ask-city"))
+
+
+async def got_city(
+    message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
+) -> None:
+    data = await state.get_data()
+    view = await setup.set_city(actor, data["organisation"], message.text or "")
+    await state.clear()
+    text, markup = organisation_screen(view, i18n)
+    await message.answer(i18n.get("org-city-saved") + "\n\n" + text, reply_markup=markup)
+
+
+async def city_not_text(message: Message) -> None:
+    raise ValidationError("form-error-text-expected")
+
+
+async def show_privacy(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    consent: ConsentService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    await state.clear()
+    text, markup = privacy_screen(await consent.operator(actor, callback_data.id), i18n)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
+async def ask_operator(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    consent: ConsentService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    await consent.operator(actor, callback_data.id)  # checks the coordinator's right
+    await state.set_state(OperatorForm.name)
+    await state.set_data({"organisation": callback_data.id})
+    await message_of(query).answer(i18n.get("privacy-ask-operator-name"))
+
+
+async def got_operator_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    name = valid_operator_field(message.text or "", "privacy-error-operator-name")
+    await state.update_data(name=name)
+    await state.set_state(OperatorForm.address)
+    await message.answer(i18n.get("privacy-ask-operator-address"))
+
+
+async def got_operator_address(
+    message: Message,
+    actor: Actor,
+    consent: ConsentService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    data = await state.get_data()
+    view = await consent.set_operator(
+        actor, data["organisation"], name=data["name"], address=message.text or ""
+    )
+    await state.clear()
+    text, markup = privacy_screen(view, i18n)
+    saved = i18n.get("privacy-saved", version=view.version.version)
+    await message.answer(saved + "\n\n" + text, reply_markup=markup)
+
+
+async def operator_not_text(message: Message) -> None:
+    raise ValidationError("form-error-text-expected")
+
+
+async def register(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    consent: ConsentService,
+    i18n: I18nContext,
+) -> None:
+    headers = [
+        i18n.get(f"privacy-register-{column}")
+        for column in ("person", "basis", "version", "hash", "given", "withdrawn", "erased")
+    ]
+    words = {
+        "basis-chat": i18n.get("privacy-basis-chat"),
+        "basis-paper": i18n.get("privacy-basis-paper"),
+        "erased": i18n.get("privacy-erased-mark"),
+    }
+    content = await consent.register_csv(actor, callback_data.id, headers, words)
+    view = await consent.operator(actor, callback_data.id)
+    await message_of(query).answer_document(
+        BufferedInputFile(content, filename=f"consents-{callback_data.id}.csv"),
+        caption=i18n.get("privacy-register-caption", organisation=view.organisation.name),
+    )
+
+
+async def versions(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    consent: ConsentService,
+    i18n: I18nContext,
+) -> None:
+    parts = []
+    for version in await consent.versions(actor, callback_data.id):
+        for locale, text in version.texts.items():
+            heading = i18n.get(
+                "privacy-version-heading",
+                version=version.version,
+                locale=locale,
+                date=version.created_at.strftime("%d.%m.%Y %H:%M UTC"),
+                hash=sha256(text),
+            )
+            parts += [heading, text, ""]
+    view = await consent.operator(actor, callback_data.id)
+    await message_of(query).answer_document(
+        BufferedInputFile(
+            "\n".join(parts).encode("utf-8"), filename=f"consent-texts-{callback_data.id}.txt"
+        ),
+        caption=i18n.get("privacy-versions-caption", organisation=view.organisation.name),
+    )
+
+
+async def show_rules(
+    query: CallbackQuery,
+    callback_data: MenuCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+) -> None:
+    text, markup = rules_screen(await setup.body(actor, callback_data.id), i18n)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
 def router() -> Router:
     r = Router(name="setup")
-
-    @r.callback_query(MenuCb.filter(F.screen == "neworg"))
-    async def new_organisation(
-        query: CallbackQuery, actor: Actor, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        message = message_of(query)
-        if not actor.is_admin:
-            raise AccessDenied("error-not-allowed")
-        await state.set_state(OrgForm.name)
-        await message.answer(i18n.get("org-ask-name"))
-
-    @r.message(StateFilter(OrgForm.name), ANSWER)
-    async def got_org_name(
-        message: Message, settings: Settings, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        name = valid_name(message.text or "", key="setup-error-org-name")
-        await state.update_data(name=name)
-        await state.set_state(OrgForm.timezone)
-        kb = InlineKeyboardBuilder()
-        # The deployment's TIMEZONE comes first: most organisations of one deployment share it.
-        order = sorted(enumerate(TIMEZONES), key=lambda pair: pair[1] != settings.timezone)
-        for index, zone in order:
-            kb.button(
-                text=i18n.get(f"tz-{zone.replace('/', '-')}"),
-                callback_data=OrgCb(action="tz", value=str(index)),
-            )
-        kb.adjust(2)
-        await message.answer(i18n.get("org-ask-timezone"), reply_markup=kb.as_markup())
-
-    @r.callback_query(StateFilter(OrgForm.timezone), OrgCb.filter(F.action == "tz"))
-    async def got_timezone(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        index = int(callback_data.value) if callback_data.value.isdigit() else -1
-        if not 0 <= index < len(TIMEZONES):
-            raise ValidationError("setup-error-timezone", value=callback_data.value)
-        data = await state.get_data()
-        organisation = await setup.create_organisation(
-            actor, name=data["name"], timezone=TIMEZONES[index]
-        )
-        await state.clear()
-        text, markup = organisation_screen(await setup.organisation(actor, organisation.id), i18n)
-        await message_of(query).edit_text(
-            i18n.get("org-created", name=organisation.name) + "\n\n" + text, reply_markup=markup
-        )
-
-    @r.callback_query(MenuCb.filter(F.screen == "org"))
-    async def show_organisation(
-        query: CallbackQuery,
-        callback_data: MenuCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-    ) -> None:
-        text, markup = organisation_screen(await setup.organisation(actor, callback_data.id), i18n)
-        await message_of(query).edit_text(text, reply_markup=markup)
-
-    @r.callback_query(OrgCb.filter(F.action == "newbody"))
-    async def new_body(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-    ) -> None:
-        await setup.organisation(actor, callback_data.id)  # checks the coordinator's right
-        kb = InlineKeyboardBuilder()
-        for kind in BodyKind:
-            kb.button(
-                text=kind_label(i18n, kind),
-                callback_data=OrgCb(action="kind", id=callback_data.id, value=kind.value),
-            )
-        kb.button(
-            text=i18n.get("button-back"), callback_data=MenuCb(screen="org", id=callback_data.id)
-        )
-        kb.adjust(1)
-        await message_of(query).edit_text(i18n.get("body-ask-kind"), reply_markup=kb.as_markup())
-
-    @r.callback_query(OrgCb.filter(F.action == "kind"), OrgCb.filter(F.value.in_(list(BodyKind))))
-    async def got_kind(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await setup.organisation(actor, callback_data.id)
-        await state.set_state(BodyForm.name)
-        await state.set_data({"organisation": callback_data.id, "kind": callback_data.value})
-        await message_of(query).answer(i18n.get(f"body-ask-name-{callback_data.value}"))
-
-    @r.message(StateFilter(BodyForm.name), ANSWER)
-    async def got_body_name(
-        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        name = valid_name(message.text or "", key="setup-error-body-name")
-        data = await state.update_data(name=name)
-        if data["kind"] == BodyKind.RMO:
-            await state.set_state(BodyForm.subject)
-            await message.answer(i18n.get("body-ask-subject"))
-            return
-        await create_body(message, actor, setup, i18n, state, subject=None)
-
-    @r.message(StateFilter(BodyForm.subject), ANSWER)
-    async def got_body_subject(
-        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        await create_body(message, actor, setup, i18n, state, subject=message.text or "")
-
-    async def create_body(
-        message: Message,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-        state: FSMContext,
-        *,
-        subject: str | None,
-    ) -> None:
-        data = await state.get_data()
-        body = await setup.create_body(
-            actor,
-            organisation_id=data["organisation"],
-            kind=BodyKind(data["kind"]),
-            name=data["name"],
-            subject=subject,
-        )
-        await state.clear()
-        text, markup = organisation_screen(
-            await setup.organisation(actor, body.organisation_id), i18n
-        )
-        await message.answer(
-            i18n.get("body-created", name=body.name) + "\n\n" + text, reply_markup=markup
-        )
-
-    @r.callback_query(RuleCb.filter(F.rule.in_(TOGGLES)))
-    async def toggle(
-        query: CallbackQuery,
-        callback_data: RuleCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-    ) -> None:
-        body = await setup.change_rule(actor, callback_data.body, callback_data.rule, "")
-        text, markup = rules_screen(body, i18n)
-        await message_of(query).edit_text(text, reply_markup=markup)
-
-    @r.callback_query(RuleCb.filter())
-    async def ask_rule(
-        query: CallbackQuery,
-        callback_data: RuleCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await setup.body(actor, callback_data.body)  # checks the coordinator's right
-        await state.set_state(RuleForm.value)
-        await state.set_data({"body": callback_data.body, "rule": callback_data.rule.value})
-        await message_of(query).answer(i18n.get(f"rules-ask-{callback_data.rule.value}"))
-
-    @r.message(StateFilter(RuleForm.value), ANSWER)
-    async def got_rule(
-        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        data = await state.get_data()
-        body = await setup.change_rule(
-            actor, data["body"], RuleName(data["rule"]), message.text or ""
-        )
-        await state.clear()
-        text, markup = rules_screen(body, i18n)
-        await message.answer(i18n.get("rules-saved") + "\n\n" + text, reply_markup=markup)
-
-    @r.callback_query(OrgCb.filter(F.action == "city"))
-    async def ask_city(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await setup.organisation(actor, callback_data.id)  # checks the coordinator's right
-        await state.set_state(CityForm.city)
-        await state.set_data({"organisation": callback_data.id})
-        await message_of(query).answer(i18n.get("org-ask-city"))
-
-    @r.message(StateFilter(CityForm.city), ANSWER)
-    async def got_city(
-        message: Message, actor: Actor, setup: SetupService, i18n: I18nContext, state: FSMContext
-    ) -> None:
-        data = await state.get_data()
-        view = await setup.set_city(actor, data["organisation"], message.text or "")
-        await state.clear()
-        text, markup = organisation_screen(view, i18n)
-        await message.answer(i18n.get("org-city-saved") + "\n\n" + text, reply_markup=markup)
-
-    @r.message(StateFilter(CityForm.city), NOT_COMMAND)
-    async def city_not_text(message: Message) -> None:
-        raise ValidationError("form-error-text-expected")
-
-    @r.callback_query(OrgCb.filter(F.action == "pd"))
-    async def show_privacy(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        consent: ConsentService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await state.clear()
-        text, markup = privacy_screen(await consent.operator(actor, callback_data.id), i18n)
-        await message_of(query).edit_text(text, reply_markup=markup)
-
-    @r.callback_query(OrgCb.filter(F.action == "opedit"))
-    async def ask_operator(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        consent: ConsentService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        await consent.operator(actor, callback_data.id)  # checks the coordinator's right
-        await state.set_state(OperatorForm.name)
-        await state.set_data({"organisation": callback_data.id})
-        await message_of(query).answer(i18n.get("privacy-ask-operator-name"))
-
-    @r.message(StateFilter(OperatorForm.name), ANSWER)
-    async def got_operator_name(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-        name = valid_operator_field(message.text or "", "privacy-error-operator-name")
-        await state.update_data(name=name)
-        await state.set_state(OperatorForm.address)
-        await message.answer(i18n.get("privacy-ask-operator-address"))
-
-    @r.message(StateFilter(OperatorForm.address), ANSWER)
-    async def got_operator_address(
-        message: Message,
-        actor: Actor,
-        consent: ConsentService,
-        i18n: I18nContext,
-        state: FSMContext,
-    ) -> None:
-        data = await state.get_data()
-        view = await consent.set_operator(
-            actor, data["organisation"], name=data["name"], address=message.text or ""
-        )
-        await state.clear()
-        text, markup = privacy_screen(view, i18n)
-        saved = i18n.get("privacy-saved", version=view.version.version)
-        await message.answer(saved + "\n\n" + text, reply_markup=markup)
-
-    @r.message(StateFilter(OperatorForm.name), NOT_COMMAND)
-    @r.message(StateFilter(OperatorForm.address), NOT_COMMAND)
-    async def operator_not_text(message: Message) -> None:
-        raise ValidationError("form-error-text-expected")
-
-    @r.callback_query(OrgCb.filter(F.action == "register"))
-    async def register(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        consent: ConsentService,
-        i18n: I18nContext,
-    ) -> None:
-        headers = [
-            i18n.get(f"privacy-register-{column}")
-            for column in ("person", "basis", "version", "hash", "given", "withdrawn", "erased")
-        ]
-        words = {
-            "basis-chat": i18n.get("privacy-basis-chat"),
-            "basis-paper": i18n.get("privacy-basis-paper"),
-            "erased": i18n.get("privacy-erased-mark"),
-        }
-        content = await consent.register_csv(actor, callback_data.id, headers, words)
-        view = await consent.operator(actor, callback_data.id)
-        await message_of(query).answer_document(
-            BufferedInputFile(content, filename=f"consents-{callback_data.id}.csv"),
-            caption=i18n.get("privacy-register-caption", organisation=view.organisation.name),
-        )
-
-    @r.callback_query(OrgCb.filter(F.action == "versions"))
-    async def versions(
-        query: CallbackQuery,
-        callback_data: OrgCb,
-        actor: Actor,
-        consent: ConsentService,
-        i18n: I18nContext,
-    ) -> None:
-        parts = []
-        for version in await consent.versions(actor, callback_data.id):
-            for locale, text in version.texts.items():
-                heading = i18n.get(
-                    "privacy-version-heading",
-                    version=version.version,
-                    locale=locale,
-                    date=version.created_at.strftime("%d.%m.%Y %H:%M UTC"),
-                    hash=sha256(text),
-                )
-                parts += [heading, text, ""]
-        view = await consent.operator(actor, callback_data.id)
-        await message_of(query).answer_document(
-            BufferedInputFile(
-                "\n".join(parts).encode("utf-8"), filename=f"consent-texts-{callback_data.id}.txt"
-            ),
-            caption=i18n.get("privacy-versions-caption", organisation=view.organisation.name),
-        )
-
-    @r.callback_query(MenuCb.filter(F.screen == "rules"))
-    async def show_rules(
-        query: CallbackQuery,
-        callback_data: MenuCb,
-        actor: Actor,
-        setup: SetupService,
-        i18n: I18nContext,
-    ) -> None:
-        text, markup = rules_screen(await setup.body(actor, callback_data.id), i18n)
-        await message_of(query).edit_text(text, reply_markup=markup)
-
+    r.callback_query.register(
+        new_organisation, MenuCb.filter(F.screen == MenuScreen.NEW_ORGANISATION)
+    )
+    r.message.register(got_org_name, StateFilter(OrgForm.name), ANSWER)
+    r.callback_query.register(
+        got_timezone, StateFilter(OrgForm.timezone), OrgCb.filter(F.action == OrgAction.TZ)
+    )
+    r.callback_query.register(
+        show_organisation, MenuCb.filter(F.screen == MenuScreen.ORGANISATION)
+    )
+    r.callback_query.register(new_body, OrgCb.filter(F.action == OrgAction.NEW_BODY))
+    r.callback_query.register(
+        got_kind,
+        OrgCb.filter(F.action == OrgAction.KIND),
+        OrgCb.filter(F.value.in_(list(BodyKind))),
+    )
+    r.message.register(got_body_name, StateFilter(BodyForm.name), ANSWER)
+    r.message.register(got_body_subject, StateFilter(BodyForm.subject), ANSWER)
+    r.callback_query.register(toggle, RuleCb.filter(F.rule.in_(TOGGLES)))
+    r.callback_query.register(ask_rule, RuleCb.filter())
+    r.message.register(got_rule, StateFilter(RuleForm.value), ANSWER)
+    r.callback_query.register(ask_city, OrgCb.filter(F.action == OrgAction.CITY))
+    r.message.register(got_city, StateFilter(CityForm.city), ANSWER)
+    r.message.register(city_not_text, StateFilter(CityForm.city), NOT_COMMAND)
+    r.callback_query.register(show_privacy, OrgCb.filter(F.action == OrgAction.PD))
+    r.callback_query.register(ask_operator, OrgCb.filter(F.action == OrgAction.OPERATOR_EDIT))
+    r.message.register(got_operator_name, StateFilter(OperatorForm.name), ANSWER)
+    r.message.register(got_operator_address, StateFilter(OperatorForm.address), ANSWER)
+    r.message.register(operator_not_text, StateFilter(OperatorForm.address), NOT_COMMAND)
+    r.message.register(operator_not_text, StateFilter(OperatorForm.name), NOT_COMMAND)
+    r.callback_query.register(register, OrgCb.filter(F.action == OrgAction.REGISTER))
+    r.callback_query.register(versions, OrgCb.filter(F.action == OrgAction.VERSIONS))
+    r.callback_query.register(show_rules, MenuCb.filter(F.screen == MenuScreen.RULES))
     return r

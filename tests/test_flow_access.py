@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from bot.domain.model import BodyKind
-from bot.domain.rules import Fraction
+from bot.domain.rules import Fraction, RuleName
+from handlers.invitations import InviteCb
+from handlers.menu import MenuCb, MenuScreen
+from handlers.roster import BodyAction, BodyCb, MemberAction, MemberCb
+from handlers.setup import RuleCb
 from storage import bodies
 from tests.factories import council, member, person
 from tests.harness import ADMIN_ID, BotUnderTest
@@ -41,10 +45,10 @@ async def test_a_member_cannot_keep_the_roster_even_with_forged_buttons(app: Bot
         roster = await bodies.roster(conn, setup.body.id)
     secretary_membership = next(e.membership.id for e in roster if e.person.id != belov.id)
     for forged in (
-        f"b:list:{setup.body.id}:0",
-        f"mb:removeyes:{secretary_membership}:",
-        f"i:{setup.body.id}:c:1:7",
-        f"rl:{setup.body.id}:quorum",
+        BodyCb(action=BodyAction.LIST, id=setup.body.id).pack(),
+        MemberCb(action=MemberAction.REMOVE_YES, id=secretary_membership).pack(),
+        InviteCb(body=setup.body.id, role="c", uses=1, days=7).pack(),
+        RuleCb(body=setup.body.id, rule=RuleName.QUORUM).pack(),
     ):
         answer = await igor.press_data(forged, in_message=igor.last)
         assert answer.show_alert, forged
@@ -65,7 +69,10 @@ async def test_one_organisation_never_sees_another(app: BotUnderTest) -> None:
     other_coordinator = app.person(8008, "Виктор")
     await other_coordinator.send("/menu")
     assert "🏛 ИМЦ Лужского района" not in other_coordinator.buttons()
-    for forged in (f"m:org:{luga.organisation.id}", f"m:body:{luga.body.id}"):
+    for forged in (
+        MenuCb(screen=MenuScreen.ORGANISATION, id=luga.organisation.id).pack(),
+        MenuCb(screen=MenuScreen.BODY, id=luga.body.id).pack(),
+    ):
         answer = await other_coordinator.press_data(forged, in_message=other_coordinator.last)
         assert answer.show_alert
         assert "не найдены" in (answer.text or "") or "Это может сделать только" in (
@@ -153,3 +160,21 @@ async def test_an_inviter_who_blocked_the_bot_is_marked_unreachable(app: BotUnde
     async with app.db.read() as conn:
         entries = await bodies.roster(conn, setup.body.id)
     assert all(e.person.reachable for e in entries)
+
+
+async def test_a_forged_unknown_action_gets_the_stale_button_answer(app: BotUnderTest) -> None:
+    # Malformed on purpose: actions no button of the bot ever carried.
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    secretary = app.person(SECRETARY, "Анна")
+    await secretary.send("/menu")
+    mark = secretary.mark()
+    for forged in (
+        f"b:nosuch:{setup.body.id}:0",
+        f"m:secret:{setup.body.id}",
+        "pd:eraseall",
+        "ca:hack:",
+    ):
+        answer = await secretary.press_data(forged, in_message=secretary.last)
+        assert answer.show_alert, forged
+        assert answer.text == "Эта кнопка уже не действует. Откройте /menu заново.", forged
+    assert secretary.texts_since(mark) == []  # and no apology in the chat

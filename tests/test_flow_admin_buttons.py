@@ -7,21 +7,20 @@ from aiogram.filters.callback_data import CallbackData
 
 from bot.domain.rules import RuleName
 from bot.views.notice_texts import MeetingAction, MeetingCb
-from handlers.consultations import AskCb
+from handlers.consultations import AskCb, AskStep
 from handlers.invitations import CoordinatorInviteCb, InviteCb
 from handlers.meetings import ProposalAction, ProposalCb
-from handlers.menu import MenuCb
+from handlers.menu import MenuCb, MenuScreen
 from handlers.minutes import MinutesAction, MinutesCb
 from handlers.plan import PlanAction, PlanCb
-from handlers.roster import BodyCb, InviteStartCb, MemberCb
-from handlers.setup import OrgCb, RuleCb
+from handlers.roster import BodyAction, BodyCb, InviteStartCb, MemberAction, MemberCb
+from handlers.setup import OrgAction, OrgCb, RuleCb
 from handlers.voting import VoteAction, VoteCb
 from storage import bodies
 from tests.factories import person
 from tests.fakegram import Person
 from tests.harness import BotUnderTest
-from tests.test_flow_meetings import announce
-from tests.test_flow_minutes import close_hybrid_meeting
+from tests.steps import announce, close_hybrid_meeting
 
 ORGANISATION, BODY, CLOSED, LIVE, MINUTES, PROPOSAL = 1, 1, 1, 2, 1, 1
 STRANGER = 9009
@@ -32,24 +31,24 @@ def administrative(membership: int, voter: int) -> list[CallbackData]:
     for the body, its closed meeting (with a draft протокол) and its live one (with a
     proposal waiting for a decision)."""
     return [
-        MenuCb(screen="org", id=ORGANISATION),
-        MenuCb(screen="rules", id=BODY),
-        OrgCb(action="newbody", id=ORGANISATION),
-        OrgCb(action="coord", id=ORGANISATION),
-        OrgCb(action="template", id=ORGANISATION),
-        OrgCb(action="city", id=ORGANISATION),
+        MenuCb(screen=MenuScreen.ORGANISATION, id=ORGANISATION),
+        MenuCb(screen=MenuScreen.RULES, id=BODY),
+        OrgCb(action=OrgAction.NEW_BODY, id=ORGANISATION),
+        OrgCb(action=OrgAction.COORDINATOR_INVITE, id=ORGANISATION),
+        OrgCb(action=OrgAction.TEMPLATE, id=ORGANISATION),
+        OrgCb(action=OrgAction.CITY, id=ORGANISATION),
         CoordinatorInviteCb(organisation=ORGANISATION, days=7),
         RuleCb(body=BODY, rule=RuleName.CASTING_VOTE),
-        BodyCb(action="list", id=BODY),
-        BodyCb(action="add", id=BODY),
-        BodyCb(action="import", id=BODY),
-        BodyCb(action="export", id=BODY),
-        MemberCb(action="show", id=membership),
-        MemberCb(action="role", id=membership),
-        MemberCb(action="setrole", id=membership, role="d"),
-        MemberCb(action="remove", id=membership),
-        MemberCb(action="removeyes", id=membership),
-        MemberCb(action="link", id=membership),
+        BodyCb(action=BodyAction.LIST, id=BODY),
+        BodyCb(action=BodyAction.ADD, id=BODY),
+        BodyCb(action=BodyAction.IMPORT, id=BODY),
+        BodyCb(action=BodyAction.EXPORT, id=BODY),
+        MemberCb(action=MemberAction.SHOW, id=membership),
+        MemberCb(action=MemberAction.ROLE, id=membership),
+        MemberCb(action=MemberAction.SET_ROLE, id=membership, role="d"),
+        MemberCb(action=MemberAction.REMOVE, id=membership),
+        MemberCb(action=MemberAction.REMOVE_YES, id=membership),
+        MemberCb(action=MemberAction.LINK, id=membership),
         InviteStartCb(body=BODY),
         InviteCb(body=BODY, role="m"),
         InviteCb(body=BODY, role="m", uses=5),
@@ -79,7 +78,7 @@ def administrative(membership: int, voter: int) -> list[CallbackData]:
         MinutesCb(action=MinutesAction.CORRECT, id=CLOSED),
         PlanCb(action=PlanAction.ADD, id=BODY),
         PlanCb(action=PlanAction.CSV, id=BODY),
-        AskCb(step="report"),
+        AskCb(step=AskStep.REPORT),
     ]
 
 

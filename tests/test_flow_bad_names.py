@@ -9,8 +9,7 @@ from sqlalchemy import func, select
 from storage.schema import bodies, meetings
 from tests.factories import council
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import open_new_meeting
-from tests.test_flow_voting import SECRETARY
+from tests.steps import SECRETARY, open_new_meeting
 
 
 async def test_a_body_name_needs_letters_and_no_direction_override(app: BotUnderTest) -> None:

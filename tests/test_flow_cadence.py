@@ -13,7 +13,7 @@ from bot.domain.model import BodyKind
 from storage.schema import plans
 from tests.factories import council, members
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
+from tests.steps import announce
 
 SECRETARY = 2002
 

@@ -10,54 +10,19 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import select
 
 from bot.domain.model import BodyKind, Role
+from bot.views.consultation_texts import ConsultCb
 from storage import bodies, people
 from storage.schema import consultations
-from tests.factories import NOW, Council, council, person
-from tests.fakegram import Person
+from tests.factories import NOW, council, person
 from tests.harness import ADMIN_ID, BotUnderTest
-
-TEACHER, OTHER_TEACHER = 5001, 5002
-METHODIST_A, METHODIST_B = 6001, 6002
-
-
-async def asset_with_methodists(app: BotUnderTest) -> Council:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=2002, kind=BodyKind.ASSET)
-    for telegram_id, name in (
-        (METHODIST_A, "Антонова Алла Борисовна"),
-        (METHODIST_B, "Борисов Борис Игоревич"),
-    ):
-        methodist = await person(
-            app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id
-        )
-        async with app.db.transaction() as conn:
-            await bodies.add_membership(
-                conn,
-                body_id=setup.body.id,
-                person_id=methodist.id,
-                role=Role.MEMBER,
-                is_methodist=True,
-                changed_by=None,
-                now=NOW,
-            )
-    for telegram_id, name in (
-        (TEACHER, "Иванова Мария Петровна"),
-        (OTHER_TEACHER, "Петров Пётр Петрович"),
-    ):
-        await person(app.db, name, telegram_id=telegram_id, organisation_id=setup.organisation.id)
-    return setup
-
-
-async def ask(teacher: Person, *, direction: str = "Молодые педагоги и наставничество") -> None:
-    await teacher.send("/consult")
-    await teacher.press("➕ Попросить консультацию")
-    await teacher.send("Как выстроить наставничество для молодого учителя математики")
-    await teacher.press("математика")
-    await teacher.press(direction)
-    await teacher.press("индивидуальная")
-    await teacher.press("онлайн")
-    await teacher.send("после 15:00 по вторникам")
-    assert "Направление: " + direction in teacher.last_text
-    await teacher.press("📨 Отправить")
+from tests.steps import (
+    METHODIST_A,
+    METHODIST_B,
+    OTHER_TEACHER,
+    TEACHER,
+    ask,
+    asset_with_methodists,
+)
 
 
 async def test_the_whole_life_of_a_consultation(app: BotUnderTest) -> None:
@@ -174,7 +139,14 @@ async def test_a_teacher_cannot_see_or_touch_another_teachers_request(app: BotUn
     await ask(teacher)
     await intruder.send("/consult")
     assert not any("Мои запросы" in b for b in intruder.buttons())
-    for forged in ("cs:show:1:0", "cs:cancel:1:0", "cs:confirm:1:0", "cs:rate:1:5", "cs:take:1:0"):
+    # Someone else's request, number 1: every action on it, with the classes' own packing.
+    for forged in (
+        ConsultCb(action="show", id=1).pack(),
+        ConsultCb(action="cancel", id=1).pack(),
+        ConsultCb(action="confirm", id=1).pack(),
+        ConsultCb(action="rate", id=1, value=5).pack(),
+        ConsultCb(action="take", id=1).pack(),
+    ):
         answer = await intruder.press_data(forged, in_message=intruder.last)
         assert "не найден" in (answer.text or ""), forged
     async with app.db.read() as conn:

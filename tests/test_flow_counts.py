@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from tests.factories import council, member, members, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
+from tests.steps import announce
 
 SECRETARY = 2002
 MEETING = datetime(2027, 3, 11, 12, 0, tzinfo=UTC)  # Thursday 15:00 Moscow

@@ -3,20 +3,25 @@ late), what is skipped and shows so in the delivery report, and in which order."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from tests.factories import council, member, members, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
-
-SECRETARY = 2002
-# Thursday 11.03.2027 15:00 Moscow = 12:00 UTC.
-MEETING = datetime(2027, 3, 11, 12, 0, tzinfo=UTC)
+from tests.steps import MEETING, SECRETARY, announce, until
 
 
-async def until(app: BotUnderTest, moment: datetime) -> None:
-    await app.advance(moment - app.clock.now())
+async def announced_to_one_member(
+    app: BotUnderTest, *, form: str = "очное"
+) -> tuple[Person, Person]:
+    """A council of one member with a chat; the secretary announces the meeting of 11.03."""
+    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    [ivanova] = await members(app.db, setup.body, 1)
+    secretary = app.person(SECRETARY, "Анна")
+    chat = app.person(ivanova.telegram_id or 0, "И")
+    await announce(secretary, form=form)
+    await secretary.press("📣 Объявить")
+    return secretary, chat
 
 
 async def down_until(app: BotUnderTest, moment: datetime) -> None:
@@ -41,12 +46,7 @@ async def report(secretary: Person) -> str:
 async def test_reminders_of_a_meeting_under_way_are_skipped_and_reported(
     app: BotUnderTest,
 ) -> None:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
-    [ivanova] = await members(app.db, setup.body, 1)
-    secretary = app.person(SECRETARY, "Анна")
-    chat = app.person(ivanova.telegram_id or 0, "И")
-    await announce(secretary)
-    await secretary.press("📣 Объявить")
+    secretary, chat = await announced_to_one_member(app)
     await until(app, MEETING - timedelta(days=2))
 
     # Down over both reminders, back when the meeting has been going for half an hour.
@@ -66,12 +66,7 @@ async def test_reminders_of_a_meeting_under_way_are_skipped_and_reported(
 async def test_of_a_series_due_while_down_only_the_latest_true_one_goes(
     app: BotUnderTest,
 ) -> None:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
-    [ivanova] = await members(app.db, setup.body, 1)
-    secretary = app.person(SECRETARY, "Анна")
-    chat = app.person(ivanova.telegram_id or 0, "И")
-    await announce(secretary)
-    await secretary.press("📣 Объявить")
+    secretary, chat = await announced_to_one_member(app)
     await until(app, MEETING - timedelta(days=2))
 
     await down_until(app, MEETING - timedelta(minutes=40))
@@ -84,12 +79,7 @@ async def test_of_a_series_due_while_down_only_the_latest_true_one_goes(
 async def test_a_day_reminder_late_but_still_true_goes_and_on_the_day_it_does_not(
     app: BotUnderTest,
 ) -> None:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
-    [ivanova] = await members(app.db, setup.body, 1)
-    secretary = app.person(SECRETARY, "Анна")
-    chat = app.person(ivanova.telegram_id or 0, "И")
-    await announce(secretary)
-    await secretary.press("📣 Объявить")
+    _, chat = await announced_to_one_member(app)
     await until(app, MEETING - timedelta(days=2))
     # Back at 18:00 the evening before: «завтра» is still true.
     await down_until(app, MEETING - timedelta(hours=21))
@@ -97,12 +87,7 @@ async def test_a_day_reminder_late_but_still_true_goes_and_on_the_day_it_does_no
 
 
 async def test_on_the_day_itself_tomorrow_is_not_said(app: BotUnderTest) -> None:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
-    [ivanova] = await members(app.db, setup.body, 1)
-    secretary = app.person(SECRETARY, "Анна")
-    chat = app.person(ivanova.telegram_id or 0, "И")
-    await announce(secretary)
-    await secretary.press("📣 Объявить")
+    secretary, chat = await announced_to_one_member(app)
     await until(app, MEETING - timedelta(days=2))
     # Back at 09:00 on the day of a 15:00 meeting: the day reminder would say «завтра».
     await down_until(app, MEETING - timedelta(hours=6))
@@ -113,12 +98,7 @@ async def test_on_the_day_itself_tomorrow_is_not_said(app: BotUnderTest) -> None
 
 
 async def test_a_late_agenda_still_goes_and_says_it_is_late(app: BotUnderTest) -> None:
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
-    [ivanova] = await members(app.db, setup.body, 1)
-    secretary = app.person(SECRETARY, "Анна")
-    chat = app.person(ivanova.telegram_id or 0, "И")
-    await announce(secretary, form="заочное (по опросным листам)")
-    await secretary.press("📣 Объявить")
+    _, chat = await announced_to_one_member(app, form="заочное (по опросным листам)")
     await app.run_due()
     await until(app, MEETING - timedelta(days=6))
 

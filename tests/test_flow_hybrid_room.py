@@ -15,9 +15,7 @@ from tests.factories import council, member, person
 from tests.fakegram import Person
 from tests.fakegram.models import CallbackAnswer, Message
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
-from tests.test_flow_minutes import last_docx
-from tests.test_flow_voting import BALLOTS_OPEN, ITEMS, until
+from tests.steps import BALLOTS_OPEN, ITEMS, announce, last_docx, until
 
 SECRETARY = 2002
 IN_ROOM, REMOTE = 3001, 3002

@@ -9,45 +9,12 @@ from sqlalchemy import select
 from storage import meetings as meetings_store
 from storage.schema import meetings
 from tests.factories import council, member, members, person
-from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
+from tests.steps import announce, open_new_meeting
 
 SECRETARY = 2002
 # The test clock starts at 2027-03-01 09:00 UTC = 12:00 in Moscow, a Monday.
 START = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
-
-
-async def open_new_meeting(secretary: Person) -> None:
-    await secretary.send("/menu")
-    await secretary.press("👥 Методический совет")
-    await secretary.press("📅 Новое заседание")
-
-
-async def announce(
-    secretary: Person,
-    *,
-    when: str = "11.03.2027 15:00",
-    form: str = "очное",
-    kind: str = "очередное",
-    items: tuple[str, ...] = ("О плане работы на второе полугодие",),
-    speakers: tuple[str | None, ...] = (),
-) -> None:
-    """The whole form, typed and tapped as a secretary would."""
-    await open_new_meeting(secretary)
-    await secretary.press(form)
-    await secretary.press(kind)
-    await secretary.send(when)
-    if form != "заочное (по опросным листам)":
-        await secretary.send("МОУ СОШ № 3, каб. 12")
-    if form != "очное":
-        await secretary.press("До начала заседания")
-    # The whole agenda in one message, then a speaker only where there is one.
-    await secretary.send("\n".join(f"{n}. {title}" for n, title in enumerate(items, start=1)))
-    for number, speaker in enumerate(speakers, start=1):
-        if speaker:
-            await secretary.press(f"✏️ Вопрос {number}")
-            await secretary.press("👤 Докладчик")
-            await secretary.send(speaker)
 
 
 async def test_the_agenda_arrives_exactly_five_days_before_and_not_sooner(

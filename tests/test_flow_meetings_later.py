@@ -16,7 +16,7 @@ from storage.schema import agenda_items, deliveries, notices
 from tests.factories import council, members, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
+from tests.steps import announce
 
 SECRETARY = 2002
 # The meeting of these tests: Thursday 11.03.2027 15:00 Moscow = 12:00 UTC.

@@ -9,62 +9,10 @@ from io import BytesIO
 import docx
 
 from bot.domain.model import Role
-from tests.factories import council, member, members, person
+from tests.factories import council, member, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
-from tests.test_flow_voting import BALLOTS_OPEN, ITEMS, MEETING, until
-
-SECRETARY = 2002
-CHAIR = 2001
-
-
-def text_of(content: bytes) -> str:
-    document = docx.Document(BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
-    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
-
-
-def last_docx(chat: Person) -> str:
-    return text_of(chat.documents[-1].content)
-
-
-async def close_hybrid_meeting(
-    app: BotUnderTest, *, speakers: tuple[str | None, ...] = ()
-) -> tuple[Person, Person, list[Person], Person]:
-    """A hybrid council meeting, voted remotely and in the room, closed by the secretary."""
-    setup = await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
-    chair = await person(app.db, "Кузнецова Ирина Львовна", telegram_id=CHAIR)
-    await member(app.db, setup.body, chair, Role.CHAIR)
-    [a, b, c] = await members(app.db, setup.body, 3)
-    guest = await person(app.db, "Гостева Вера Павловна", telegram_id=7007)
-    await member(app.db, setup.body, guest, Role.GUEST)
-    secretary = app.person(SECRETARY, "Анна")
-    chair_chat = app.person(CHAIR, "Ирина")
-    voters = [app.person(m.telegram_id or 0, "M") for m in (a, b, c)]
-    guest_chat = app.person(7007, "Гость")
-    await announce(secretary, form="гибридное", items=ITEMS, speakers=speakers)
-    await secretary.press("📣 Объявить")
-    await until(app, BALLOTS_OPEN)
-    for chat in voters[:2]:
-        await chat.press("1 · За")
-        await chat.press("2 · Против")
-        await chat.press("✍️ Подписать и отправить")
-    await until(app, MEETING)
-    await secretary.send("/meetings")
-    await secretary.press("четверг, 11.03.2027 15:00 — Методический совет")
-    await secretary.press("🏛 Заседание в зале")
-    await secretary.press("▫️ Кузнецова Ирина Львовна")
-    await secretary.press(f"▫️ {c.full_name}")
-    await secretary.press("🗳 Голосование: вопрос 1")
-    await secretary.send("2 0 0")
-    await secretary.press("🗳 Голосование: вопрос 2")
-    await secretary.send("1 0 1")
-    await secretary.press("✅ Завершить голосование и подвести итоги")
-    await secretary.press("Да, завершить")
-    await app.run_due()
-    return secretary, chair_chat, voters, guest_chat
+from tests.steps import CHAIR, MEETING, SECRETARY, announce, close_hybrid_meeting, last_docx, until
 
 
 async def test_a_hybrid_meeting_ends_in_a_signed_protocol_everyone_has(app: BotUnderTest) -> None:

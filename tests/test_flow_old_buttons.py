@@ -7,9 +7,7 @@ from handlers.minutes import MinutesAction, MinutesCb
 from handlers.voting import VoteAction, VoteCb
 from tests.factories import council, member, members, person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
-from tests.test_flow_minutes import close_hybrid_meeting
-from tests.test_flow_voting import BALLOTS_OPEN, ITEMS, SECRETARY, until
+from tests.steps import BALLOTS_OPEN, ITEMS, SECRETARY, announce, close_hybrid_meeting, until
 
 
 async def test_an_old_edit_button_on_a_signed_protocol_is_refused_at_once(

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from bot.domain.model import Role
+from handlers.menu import MenuCb, MenuScreen
+from handlers.roster import BodyAction, BodyCb
 from storage import bodies, people
 from tests.factories import council, person
-from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
+from tests.steps import invitation_link
 
 SECRETARY = 2002
-
-
-async def invitation_link(secretary: Person, role: str, uses: str, days: str) -> str:
-    await secretary.send("/menu")
-    await secretary.press("👥 Методический совет")
-    await secretary.press("✉️ Пригласить")
-    await secretary.press(role)
-    await secretary.press(uses)
-    await secretary.press(days)
-    found = re.search(r"\?start=(\S+)", secretary.last_text)
-    assert found is not None, secretary.last_text
-    return found.group(1)
 
 
 async def test_invitation_expires_and_gets_used_up(app: BotUnderTest) -> None:
@@ -122,10 +111,14 @@ async def test_a_teacher_registers_without_invitation_and_sees_no_body(
     assert registered.subject == "биология"
 
     # A forged button for the council's screen shows nothing of it.
-    answer = await teacher.press_data(f"m:body:{setup.body.id}", in_message=teacher.last)
+    answer = await teacher.press_data(
+        MenuCb(screen=MenuScreen.BODY, id=setup.body.id).pack(), in_message=teacher.last
+    )
     assert answer.show_alert
     assert "не найдены" in (answer.text or "")
-    answer = await teacher.press_data(f"b:list:{setup.body.id}:0", in_message=teacher.last)
+    answer = await teacher.press_data(
+        BodyCb(action=BodyAction.LIST, id=setup.body.id).pack(), in_message=teacher.last
+    )
     assert "не найдены" in (answer.text or "")
 
 

@@ -14,6 +14,9 @@ from typing import Any
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import JSON, BigInteger, Integer, LargeBinary, String, Text, select
 
+from handlers.consent import ConsentAnswer, ConsentCb
+from handlers.privacy import PrivacyAction, PrivacyCb
+from handlers.setup import OrgAction, OrgCb
 from storage import bodies, organisations, people
 from storage.personal_data import REGISTRY
 from storage.schema import (
@@ -31,10 +34,15 @@ from storage.schema import (
 from tests.factories import council, member, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_consultations import TEACHER, ask, asset_with_methodists
-from tests.test_flow_minutes import close_hybrid_meeting
-from tests.test_flow_people import invitation_link
-from tests.test_flow_roster import NAMES, roster_csv
+from tests.steps import (
+    NAMES,
+    TEACHER,
+    ask,
+    asset_with_methodists,
+    close_hybrid_meeting,
+    invitation_link,
+    roster_csv,
+)
 
 SECRETARY = 2002
 
@@ -185,7 +193,9 @@ async def test_a_changed_text_is_asked_again_and_the_old_consent_stays(app: BotU
             .scalars()
             .first()
         )
-    again = await secretary.press_data(f"cs:yes:{version}", in_message=secretary.last)
+    again = await secretary.press_data(
+        ConsentCb(answer=ConsentAnswer.YES, version=version).pack(), in_message=secretary.last
+    )
     assert again.show_alert
     assert "уже записано" in (again.text or "")
 
@@ -425,7 +435,9 @@ async def test_erasure_leaves_nothing_personal_and_past_results_unchanged(
     assert withdrawn and all(moment is not None for moment in withdrawn)
 
     # The same button again, and the bot no longer knows them: a newcomer's welcome.
-    answer = await me.press_data("pd:eraseyes", in_message=me.last)
+    answer = await me.press_data(
+        PrivacyCb(action=PrivacyAction.ERASE_YES).pack(), in_message=me.last
+    )
     assert answer.show_alert
     await me.send("/start")
     assert "Зарегистрироваться как педагог" in me.buttons()
@@ -494,9 +506,14 @@ async def test_the_register_of_consents_is_for_coordinators_only(app: BotUnderTe
     strangers.append(app.person(4004, "Пётр"))
     for chat in strangers:
         await chat.send("/menu")
-        for action in ("pd", "register", "versions", "opedit"):
+        for action in (
+            OrgAction.PD,
+            OrgAction.REGISTER,
+            OrgAction.VERSIONS,
+            OrgAction.OPERATOR_EDIT,
+        ):
             answer = await chat.press_data(
-                f"o:{action}:{setup.organisation.id}:", in_message=chat.last
+                OrgCb(action=action, id=setup.organisation.id).pack(), in_message=chat.last
             )
             assert answer.show_alert, (chat, action)
             assert "может сделать только координатор" in (answer.text or ""), answer.text

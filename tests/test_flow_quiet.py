@@ -9,7 +9,7 @@ from bot.domain.model import BodyKind
 from tests.factories import council, members
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
+from tests.steps import announce
 
 SECRETARY = 2002
 

@@ -10,50 +10,10 @@ from storage import bodies
 from storage.schema import memberships, persons
 from tests.factories import council, member, person
 from tests.harness import BotUnderTest
+from tests.steps import NAMES, roster_csv
 
 SECRETARY = 2002
 COORDINATOR = 1001
-
-NAMES = [
-    "Абрамова Елена Викторовна",
-    "Белов Игорь Николаевич",
-    "Воронина Ольга Петровна",
-    "Гусева Наталья Андреевна",
-    "Данилов Сергей Юрьевич",
-    "Ершова Татьяна Ивановна",
-    "Жукова Марина Алексеевна",
-    "Зайцев Павел Олегович",
-    "Ильина Светлана Борисовна",
-    "Козлова Анна Михайловна",
-    "Лебедев Артём Валерьевич",
-    "Морозова Юлия Сергеевна",
-    "Никитина Ирина Владимировна",
-    "Орлова Галина Фёдоровна",
-    "Павлов Денис Андреевич",
-    "Романова Людмила Петровна",
-    "Соколова Вера Николаевна",
-    "Тарасов Михаил Ильич",
-    "Уварова Ксения Дмитриевна",
-    "Фролова Алла Геннадьевна",
-    "Харитонов Глеб Романович",
-    "Цветкова Дарья Павловна",
-    "Чернова Лидия Аркадьевна",
-    "Шубина Полина Егоровна",
-    "Щукин Роман Витальевич",
-    "Эйхман Лариса Карловна",
-    "Юдина Екатерина Львовна",
-    "Яковлева Нина Степановна",
-    "Салтыков-Щедрин Михаил Евграфович",
-]
-
-
-def roster_csv(names: list[str], *, encoding: str = "cp1251", delimiter: str = ";") -> bytes:
-    header = delimiter.join(["ФИО", "Школа", "Предмет", "Роль"])
-    lines = [header] + [
-        delimiter.join([name, f'"МОУ СОШ № {i % 7 + 1}"', "математика", "член"])
-        for i, name in enumerate(names)
-    ]
-    return "\r\n".join(lines).encode(encoding)
 
 
 async def test_secretary_imports_thirty_people_from_an_excel_csv(app: BotUnderTest) -> None:

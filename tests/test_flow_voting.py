@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from sqlalchemy import func, select
 
 from bot.domain.model import Role
@@ -13,17 +11,7 @@ from storage.schema import ballots, meetings, vote_log, votes
 from tests.factories import council, member, members, person
 from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
-
-SECRETARY = 2002
-# Thursday 11.03.2027 15:00 Moscow = 12:00 UTC; ballots open five days before.
-MEETING = datetime(2027, 3, 11, 12, 0, tzinfo=UTC)
-BALLOTS_OPEN = MEETING - timedelta(days=5)
-ITEMS = ("О плане работы на второе полугодие", "О конкурсе «Учитель года»")
-
-
-async def until(app: BotUnderTest, moment: datetime) -> None:
-    await app.advance(moment - app.clock.now())
+from tests.steps import BALLOTS_OPEN, ITEMS, MEETING, SECRETARY, announce, until
 
 
 def ballot_of(chat: Person) -> str:

@@ -12,8 +12,7 @@ from storage.schema import bodies as bodies_table
 from storage.schema import meetings
 from tests.factories import council, members
 from tests.harness import ADMIN_ID, BotUnderTest
-from tests.test_flow_meetings import announce
-from tests.test_flow_voting import BALLOTS_OPEN, ITEMS, MEETING, until
+from tests.steps import BALLOTS_OPEN, ITEMS, MEETING, announce, until
 
 SECRETARY = 2002
 
