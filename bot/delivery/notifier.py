@@ -12,19 +12,18 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.domain.records import Person
+from bot.services.notices import NoticeService
 from bot.views.texts import LocaleTexts
-from storage import people
-from storage.db import Database
 
 log = logging.getLogger(__name__)
 
 
 class Notifier:
     def __init__(
-        self, bot: Bot, db: Database, core: FluentRuntimeCore, default_locale: str
+        self, bot: Bot, service: NoticeService, core: FluentRuntimeCore, default_locale: str
     ) -> None:
         self._bot = bot
-        self._db = db
+        self._service = service
         self._core = core
         self._default_locale = default_locale
 
@@ -54,8 +53,7 @@ class Notifier:
         try:
             await self._bot.send_message(person.telegram_id, text, reply_markup=markup)
         except TelegramForbiddenError:
-            async with self._db.transaction() as conn:
-                await people.set_reachable(conn, person.telegram_id, reachable=False)
+            await self._service.unreachable(person.telegram_id)
             return False
         except TelegramAPIError:
             log.warning("cannot send a message to person %s", person.id, exc_info=True)
