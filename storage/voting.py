@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Role
 from bot.domain.records import Ballot, Presence, RoomVote, Vote
+from bot.domain.results import Results
 from bot.domain.voting import Choice, Source, Tally
 from storage.db import dialect_insert
 from storage.schema import attendance, ballots, meetings, room_votes, vote_log, voters, votes
@@ -402,12 +403,12 @@ async def close_ballots(conn: AsyncConnection, meeting_id: int, *, now: datetime
 
 
 async def close_meeting(
-    conn: AsyncConnection, meeting_id: int, *, results: dict[str, Any], now: datetime
+    conn: AsyncConnection, meeting_id: int, *, results: Results, now: datetime
 ) -> bool:
     """Keeps the counted result with the meeting; False when it was closed already."""
     result = await conn.execute(
         update(meetings)
         .where(meetings.c.id == meeting_id, meetings.c.closed_at.is_(None))
-        .values(closed_at=now, results=results)
+        .values(closed_at=now, results=results.stored())
     )
     return result.rowcount == 1

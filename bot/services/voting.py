@@ -7,7 +7,6 @@ import secrets
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -17,6 +16,7 @@ from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.domain.participation import Member, Participation
 from bot.domain.records import AgendaItem, Ballot, Body, Meeting, Notice, present
+from bot.domain.results import ItemResult, NamedVote, Results
 from bot.domain.voting import Choice, Lines, Source, Tally, lines, verdict
 from bot.services.access import Actor, require_body_manager
 from bot.services.batch import Batcher
@@ -230,7 +230,7 @@ def require_countable(taking_part: Participation) -> None:
         )
 
 
-async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str, Any]:
+async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> Results:
     """The result of a meeting, as it is kept with it and sent to everyone: per question the
     ballots of those who signed and the room's count of those who voted there."""
     frozen = await voting.voters_of(conn, meeting.id)
@@ -245,7 +245,7 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
     names = {e.person.id: e.person.full_name for e in await bodies.roster(conn, body.id)}
     for person_id in frozen.keys() - names.keys():  # left the roster since voting opened
         names[person_id] = present(await people.get_person(conn, person_id), "person").full_name
-    items = []
+    items: list[ItemResult] = []
     for item in agenda:
         choices = [v.choice for v in cast if v.item_id == item.id]
         tally = Tally.of(choices)
@@ -256,47 +256,47 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
             tally = tally + room[item.id].tally
             chair_choice = chair_choice or room[item.id].chair_choice
         items.append(
-            {
-                "item_id": item.id,
-                "position": item.position,
-                "title": item.title,
-                "for": tally.for_,
-                "against": tally.against,
-                "abstain": tally.abstain,
-                "verdict": verdict(
+            ItemResult(
+                item_id=item.id,
+                position=item.position,
+                title=item.title,
+                for_=tally.for_,
+                against=tally.against,
+                abstain=tally.abstain,
+                verdict=verdict(
                     tally,
                     meeting_lines,
                     body.rules,
                     needs_decision=item.needs_decision,
                     chair_choice=chair_choice,
-                ).value,
-            }
+                ),
+            )
         )
-    return {
-        "roster": meeting_lines.roster,
-        "participants": meeting_lines.participants,
-        "quorum_needed": meeting_lines.quorum_needed,
-        "decision_needed": meeting_lines.decision_needed,
-        "valid": meeting_lines.valid,
-        "may_decide": meeting_lines.may_decide,
+    return Results(
+        roster=meeting_lines.roster,
+        participants=meeting_lines.participants,
+        quorum_needed=meeting_lines.quorum_needed,
+        decision_needed=meeting_lines.decision_needed,
+        valid=meeting_lines.valid,
+        may_decide=meeting_lines.may_decide,
         # How P was made up: in the room and by опросный лист, each member once (4.6).
-        "in_room": len(taking_part.in_room),
-        "by_ballot": len(taking_part.by_ballot),
-        "items": items,
-        "named": [
-            {
-                "item_id": v.item_id,
-                "name": names.get(v.person_id, "?"),
-                "choice": v.choice.value,
-                "source": v.source.value,
-            }
+        in_room=len(taking_part.in_room),
+        by_ballot=len(taking_part.by_ballot),
+        items=items,
+        named=[
+            NamedVote(
+                item_id=v.item_id,
+                name=names.get(v.person_id, "?"),
+                choice=v.choice,
+                source=v.source,
+            )
             for v in sorted(cast, key=lambda v: (v.item_id, names.get(v.person_id, "")))
         ],
-        "room": {
-            str(item_id): [r.tally.for_, r.tally.against, r.tally.abstain]
+        room={
+            item_id: (r.tally.for_, r.tally.against, r.tally.abstain)
             for item_id, r in room.items()
         },
-    }
+    )
 
 
 async def close_by_deadline(
