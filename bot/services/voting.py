@@ -151,44 +151,6 @@ async def open_voting(conn: AsyncConnection, meeting: Meeting, *, now: datetime)
         await voting.open_ballots(conn, meeting.id, list(await voting.voters_of(conn, meeting.id)))
 
 
-async def record_vote(
-    conn: AsyncConnection,
-    *,
-    meeting_id: int,
-    item_id: int,
-    person_id: int,
-    choice: Choice,
-    source: Source,
-    actor_id: int,
-    now: datetime,
-) -> None:
-    """Sets one answer and, when it changed anything, appends it to the vote log: a vote, a
-    change of a vote, or (entered by the secretary) a paper vote."""
-    previous = await voting.vote_of(conn, item_id=item_id, person_id=person_id)
-    if not await voting.set_vote(
-        conn,
-        meeting_id=meeting_id,
-        item_id=item_id,
-        person_id=person_id,
-        choice=choice,
-        source=source,
-        now=now,
-    ):
-        return
-    action = "paper" if source is Source.PAPER else "change" if previous else "vote"
-    await voting.log(
-        conn,
-        meeting_id=meeting_id,
-        action=action,
-        source=source,
-        item_id=item_id,
-        person_id=person_id,
-        choice=choice,
-        actor_id=actor_id,
-        now=now,
-    )
-
-
 async def participation(
     conn: AsyncConnection, meeting: Meeting, agenda: list[AgendaItem] | None = None
 ) -> Participation:
@@ -575,17 +537,23 @@ class VotingService:
                 now=now,
             ):
                 raise Conflict("voting-error-already-voted", name=voter.name)
-            for item_id, choice in answers.items():
-                await record_vote(
-                    conn,
+            before = (await voting.answers_of_many(conn, [(meeting_id, person_id)]))[
+                (meeting_id, person_id)
+            ]
+            cast = [
+                voting.CastVote(
                     meeting_id=meeting_id,
                     item_id=item_id,
                     person_id=person_id,
                     choice=choice,
+                    previous=before.get(item_id),
                     source=Source.PAPER,
                     actor_id=actor.require_person().id,
-                    now=now,
                 )
+                for item_id, choice in answers.items()
+                if before.get(item_id) is not choice  # an unchanged answer is not logged again
+            ]
+            await voting.store_votes(conn, cast, now=now)
 
     async def room_entry(self, actor: Actor, meeting_id: int) -> RoomEntry:
         """What the secretary's «Заседание в зале» leads to: the room itself, or first a word
