@@ -8,11 +8,11 @@ import asyncio
 import logging
 from dataclasses import replace
 
-from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import BufferedInputFile
 from aiogram_i18n.cores import FluentRuntimeCore
 
+from bot.delivery.notifier import Notifier
 from bot.domain.clock import Clock, local_date
 from bot.domain.meetings import NoticeKind, is_late
 from bot.domain.records import Notice
@@ -27,7 +27,7 @@ from bot.services.voting import VotingService
 from bot.views.ballot_texts import ballot_message, results_lines, supplementary_message
 from bot.views.consultation_texts import actions, consultation_ics, describe
 from bot.views.notice_texts import Outgoing, render
-from bot.views.texts import LocaleTexts, split_message, when
+from bot.views.texts import LocaleTexts, when
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +39,14 @@ WORKERS = 8
 class NoticeSender:
     def __init__(
         self,
-        bot: Bot,
+        notifier: Notifier,
         service: NoticeService,
         clock: Clock,
         core: FluentRuntimeCore,
         default_locale: str,
         voting: VotingService,
     ) -> None:
-        self._bot = bot
+        self._notifier = notifier
         self._service = service
         self._voting = voting
         self._clock = clock
@@ -121,7 +121,7 @@ class NoticeSender:
                 texts.get("undelivered-hint-ballot" if kind in BALLOTS else "undelivered-hint"),
             ]
             try:
-                await self._send(secretary.telegram_id or 0, Outgoing("\n".join(lines)))
+                await self._notifier.send(secretary.telegram_id or 0, Outgoing("\n".join(lines)))
             except TelegramForbiddenError:
                 await self._service.unreachable(secretary.telegram_id or 0)
             except TelegramAPIError:
@@ -144,7 +144,7 @@ class NoticeSender:
                 viewer = "methodist"
             markup = actions(texts, replace(case, viewer=viewer))
             try:
-                await self._send(person.telegram_id, Outgoing(text, markup, files))
+                await self._notifier.send(person.telegram_id, Outgoing(text, markup, files))
             except TelegramForbiddenError:
                 await self._service.unreachable(person.telegram_id)
             except TelegramAPIError:
@@ -209,7 +209,7 @@ class NoticeSender:
         try:
             assert delivery.chat_id is not None  # noqa: S101 - only 'pending' rows have a chat
             if outgoing is not None:
-                await self._send(delivery.chat_id, outgoing)
+                await self._notifier.send(delivery.chat_id, outgoing)
         except TelegramForbiddenError as failure:
             status, error = "unreachable", failure.message[:300]
         except TelegramBadRequest as failure:
@@ -228,11 +228,3 @@ class NoticeSender:
                 "notice %s to chat %s failed: %s", ctx.notice.id, delivery.chat_id, failure
             )
         await self._service.delivered(recipient, status, error)
-
-    async def _send(self, chat_id: int, outgoing: Outgoing) -> None:
-        *first, last = split_message(outgoing.text)
-        for chunk in first:
-            await self._bot.send_message(chat_id, chunk)
-        await self._bot.send_message(chat_id, last, reply_markup=outgoing.markup)
-        for file in outgoing.files:
-            await self._bot.send_document(chat_id, file)

@@ -1,6 +1,7 @@
-"""Single messages the bot sends on its own initiative (not as a reply): rendered in the
-recipient's language; a person who blocked the bot is marked unreachable. Telegram's limits and
-retries are the RateLimiter's, on the bot's session."""
+"""Messages the bot sends on its own initiative (not as a reply): single messages rendered in
+the recipient's language, and the notices bot/delivery/notices.py renders; a person who blocked
+the bot is marked unreachable. Telegram's limits and retries are the RateLimiter's, on the
+bot's session."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.domain.records import Person
 from bot.services.notices import NoticeService
-from bot.views.texts import LocaleTexts
+from bot.views.notice_texts import Outgoing
+from bot.views.texts import LocaleTexts, split_message
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +61,13 @@ class Notifier:
             log.warning("cannot send a message to person %s", person.id, exc_info=True)
             return False
         return True
+
+    async def send(self, chat_id: int, outgoing: Outgoing) -> None:
+        """Sends a rendered notice to a chat: a long text in parts, then its files. Telegram's
+        refusals are raised for the caller to record."""
+        *first, last = split_message(outgoing.text)
+        for chunk in first:
+            await self._bot.send_message(chat_id, chunk)
+        await self._bot.send_message(chat_id, last, reply_markup=outgoing.markup)
+        for file in outgoing.files:
+            await self._bot.send_document(chat_id, file)

@@ -202,9 +202,9 @@ def build_dispatcher(
     dp.include_routers(*routers())
 
     async def on_startup(bot: Bot) -> None:
-        dp["notifier"] = Notifier(bot, notice_service, core, settings.default_locale)
+        dp["notifier"] = notifier = Notifier(bot, notice_service, core, settings.default_locale)
         deliver.sender = dp["notice_sender"] = NoticeSender(
-            bot, notice_service, clock, core, settings.default_locale, voting
+            notifier, notice_service, clock, core, settings.default_locale, voting
         )
         # The database is the source of truth: every open notice is armed again; one whose
         # time passed while the bot was down runs at once.
@@ -213,7 +213,6 @@ def build_dispatcher(
                 scheduler.arm(notice.id, notice.due_at)
         # A release may have changed the consent text: a new version, and people are asked.
         await consent.refresh()
-        notifier = dp["notifier"]
         # Retention runs from the database too: what fell due while the bot was down, now.
         await run_retention_check(privacy, notifier, retention_years=settings.retention_years)
         if own_scheduler is not None:
