@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.model import Role
 from bot.domain.records import Ballot, Presence, RoomVote, Vote
+from bot.domain.results import Results
 from bot.domain.voting import Choice, Source, Tally
 from storage.db import dialect_insert
 from storage.schema import attendance, ballots, meetings, room_votes, vote_log, voters, votes
@@ -20,13 +21,23 @@ from storage.schema import attendance, ballots, meetings, room_votes, vote_log, 
 
 @dataclass(frozen=True, slots=True)
 class CastVote:
-    """An answer pressed on a ballot, and the answer it replaces (None for a first vote)."""
+    """An answer given on a ballot, and the answer it replaces (None for a first vote): pressed
+    on the member's own опросный лист, or entered from a paper one by `actor_id`."""
 
     meeting_id: int
     item_id: int
     person_id: int
     choice: Choice
     previous: Choice | None
+    source: Source = Source.TELEGRAM
+    actor_id: int | None = None  # who entered it; None: the member themselves
+
+    @property
+    def action(self) -> str:
+        """What the vote log calls it: a vote, a change of a vote, or a paper vote."""
+        if self.source is Source.PAPER:
+            return "paper"
+        return "change" if self.previous else "vote"
 
 
 def _ballot(row: Mapping[Any, Any]) -> Ballot:
@@ -126,45 +137,6 @@ async def paper_ballot(
     return result.rowcount == 1
 
 
-async def set_vote(
-    conn: AsyncConnection,
-    *,
-    meeting_id: int,
-    item_id: int,
-    person_id: int,
-    choice: Choice,
-    source: Source,
-    now: datetime,
-) -> bool:
-    """Sets a member's answer on a question: one row per member and question, enforced by the
-    primary key. True when it changed (a second tap on the same answer changes nothing)."""
-    statement = dialect_insert(conn, votes).values(
-        item_id=item_id,
-        person_id=person_id,
-        meeting_id=meeting_id,
-        choice=choice.value,
-        source=source.value,
-        updated_at=now,
-    )
-    result = await conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=[votes.c.item_id, votes.c.person_id],
-            set_={"choice": choice.value, "source": source.value, "updated_at": now},
-            where=votes.c.choice != statement.excluded.choice,
-        ).returning(votes.c.item_id)
-    )
-    return result.first() is not None
-
-
-async def vote_of(conn: AsyncConnection, *, item_id: int, person_id: int) -> Choice | None:
-    """One member's current answer on one question."""
-    result = await conn.execute(
-        select(votes.c.choice).where(votes.c.item_id == item_id, votes.c.person_id == person_id)
-    )
-    choice = result.scalar_one_or_none()
-    return None if choice is None else Choice(choice)
-
-
 async def answers_of_many(
     conn: AsyncConnection, voters: Iterable[tuple[int, int]]
 ) -> dict[tuple[int, int], dict[int, Choice]]:
@@ -182,9 +154,10 @@ async def answers_of_many(
 
 
 async def store_votes(conn: AsyncConnection, cast: Sequence[CastVote], *, now: datetime) -> None:
-    """Stores answers given on Telegram ballots, and each in the vote log, in two statements
-    however many there are. The caller has checked each against the answer before it (in the
-    same transaction), so every one is a change: `previous` says a first vote from a change."""
+    """Stores answers given on ballots, and each in the vote log, in two statements however
+    many there are: the one way votes are written. The caller has checked each against the
+    answer before it (in the same transaction), so every one is a change: `previous` says a
+    first vote from a change."""
     if not cast:
         return
     final = {(vote.item_id, vote.person_id): vote for vote in cast}  # a later press wins
@@ -195,7 +168,7 @@ async def store_votes(conn: AsyncConnection, cast: Sequence[CastVote], *, now: d
                 "person_id": vote.person_id,
                 "meeting_id": vote.meeting_id,
                 "choice": vote.choice.value,
-                "source": Source.TELEGRAM.value,
+                "source": vote.source.value,
                 "updated_at": now,
             }
             for vote in final.values()
@@ -218,11 +191,11 @@ async def store_votes(conn: AsyncConnection, cast: Sequence[CastVote], *, now: d
                 "meeting_id": vote.meeting_id,
                 "item_id": vote.item_id,
                 "person_id": vote.person_id,
-                "action": "change" if vote.previous else "vote",
+                "action": vote.action,
                 "choice": vote.choice.value,
-                "source": Source.TELEGRAM.value,
+                "source": vote.source.value,
                 "details": {},
-                "actor_id": vote.person_id,
+                "actor_id": vote.person_id if vote.actor_id is None else vote.actor_id,
                 "at": now,
             }
             for vote in cast
@@ -402,12 +375,12 @@ async def close_ballots(conn: AsyncConnection, meeting_id: int, *, now: datetime
 
 
 async def close_meeting(
-    conn: AsyncConnection, meeting_id: int, *, results: dict[str, Any], now: datetime
+    conn: AsyncConnection, meeting_id: int, *, results: Results, now: datetime
 ) -> bool:
     """Keeps the counted result with the meeting; False when it was closed already."""
     result = await conn.execute(
         update(meetings)
         .where(meetings.c.id == meeting_id, meetings.c.closed_at.is_(None))
-        .values(closed_at=now, results=results)
+        .values(closed_at=now, results=results.stored())
     )
     return result.rowcount == 1

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.domain.errors import ValidationError
 from bot.domain.meetings import check_horizon
-from bot.domain.text import readable
+from bot.domain.text import fold, readable
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,16 @@ def test_dates_more_than_two_years_ahead_are_refused() -> None:
     with pytest.raises(ValidationError) as error:
         check_horizon(datetime(9999, 1, 1, tzinfo=UTC), now=now, timezone="Europe/Moscow", key="k")
     assert error.value.params == {"latest": "01.12.2028"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("Ёлкина  Алёна", "елкина алена"),
+        ("ЁЛКИНА", "елкина"),
+        ("  МОУ СОШ № 3 ", "моу сош № 3"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_texts_compare_with_case_aside_and_yo_as_ye(typed: str, folded: str) -> None:
+    assert fold(typed) == folded

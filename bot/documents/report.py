@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from bot.domain.cells import neutralise
 from bot.domain.consultations import RATING_MAX, RATING_MIN, Summary
+from bot.domain.text import fold
 
 COLUMNS: Final = (
     "id",
@@ -93,7 +94,7 @@ class ReportRow:
 def _name_key(item: tuple[str, int]) -> tuple[int, str, str]:
     name, count = item
     # ё sorts as е, as in a Russian dictionary, instead of after я.
-    return -count, name.casefold().replace("ё", "е"), name
+    return -count, fold(name), name
 
 
 def _ranked(names: Iterable[str]) -> dict[str, int]:

@@ -17,7 +17,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import ValidationError
-from bot.domain.text import readable
+from bot.domain.text import fold, readable
 
 TOPIC_MIN: Final = 5
 TOPIC_MAX: Final = 500
@@ -169,7 +169,7 @@ def add_working_days(start: datetime, days: int, timezone: str) -> datetime:
 
 
 def _subject_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().replace("ё", "е").split())
+    return fold(unicodedata.normalize("NFC", text))
 
 
 def matches(

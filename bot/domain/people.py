@@ -13,7 +13,7 @@ from typing import Final, TypeVar
 
 from bot.domain.errors import ValidationError
 from bot.domain.model import Category, Education, Role
-from bot.domain.text import readable
+from bot.domain.text import fold, readable
 
 NAME_MAX: Final = 120
 NAME_MIN_WORDS: Final = 2
@@ -223,7 +223,7 @@ _ACTIVE_SYNONYMS: Final[Mapping[str, bool]] = {
 
 
 def _word_key(text: str) -> str:
-    return " ".join(_clean(text).casefold().replace("ё", "е").replace("_", " ").split())
+    return fold(_clean(text).replace("_", " "))
 
 
 def _lookup(tables: Mapping[str, Mapping[_T, str]], synonyms: Mapping[str, _T]) -> dict[str, _T]:

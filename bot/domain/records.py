@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import BodyKind, Category, Education, Role
+from bot.domain.results import Results
 from bot.domain.rules import BodyRules
 from bot.domain.voting import Choice, Source, Tally
 
@@ -142,7 +143,7 @@ class Meeting(Frozen):
     checkin_code: str | None = None
     ballots_closed_at: datetime | None = None
     closed_at: datetime | None = None
-    results: dict[str, Any] | None = None
+    results: Results | None = None
     created_by: int | None
 
 

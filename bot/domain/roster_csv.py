@@ -18,6 +18,7 @@ from bot.domain import people
 from bot.domain.cells import neutralise, restore
 from bot.domain.errors import ValidationError
 from bot.domain.model import Category, Education, Role
+from bot.domain.text import fold
 
 MAX_LINES: Final = 1000
 MAX_BYTES: Final = 1024 * 1024
@@ -55,7 +56,7 @@ COLUMNS: Final[tuple[_Column, ...]] = (
 
 
 def _header_key(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").replace("_", " ").split())
+    return fold(text.replace("_", " "))
 
 
 _BY_HEADER: Final = {
@@ -66,10 +67,10 @@ _BY_HEADER: Final = {
 
 
 @dataclass(frozen=True)
-class RosterRow:
-    """One valid person of an imported roster; `line` is the spreadsheet row it came from."""
+class RosterExportRow:
+    """One person of a roster as its file holds them: what an export writes, and (with the
+    line it came from, `RosterRow`) what an import reads."""
 
-    line: int
     full_name: str
     school: str
     subject: str
@@ -84,20 +85,10 @@ class RosterRow:
 
 
 @dataclass(frozen=True)
-class RosterExportRow:
-    """One person as the roster export writes them."""
+class RosterRow(RosterExportRow):
+    """One valid person of an imported roster; `line` is the spreadsheet row it came from."""
 
-    full_name: str
-    school: str
-    subject: str
-    position: str | None
-    role: Role
-    is_methodist: bool
-    category: Category | None
-    experience_years: int | None
-    education: Education | None
-    telegram_id: int | None
-    active: bool = True
+    line: int = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -257,7 +248,7 @@ class _Line:
 
 def _person_key(full_name: str, school: str) -> tuple[str, str]:
     def key(text: str) -> str:
-        return " ".join(text.casefold().replace("ё", "е").replace("№ ", "№").split())
+        return fold(text.replace("№ ", "№"))
 
     return key(full_name), key(school)
 

@@ -27,3 +27,10 @@ def readable(text: str) -> str:
     if value and not any(char.isalpha() for char in value):
         raise ValidationError("text-error-no-letters")
     return value
+
+
+def fold(text: str) -> str:
+    """A text as it is compared, not as it is shown: case aside, ё read as е (as a Russian
+    reader does, and as dictionaries sort it), spaces collapsed. Callers that also ignore
+    `_`, `№ ` or unusual compositions replace or normalise first."""
+    return " ".join(text.casefold().replace("ё", "е").split())

@@ -33,6 +33,7 @@ from bot.services.consultations import ConsultationService
 from bot.services.invitations import InvitationService
 from bot.services.meetings import MeetingService
 from bot.services.minutes import MinutesService
+from bot.services.notices import NoticeService
 from bot.services.operations import OperationsService
 from bot.services.people import PeopleService
 from bot.services.ports import NoticeScheduler
@@ -167,6 +168,9 @@ def build_dispatcher(
     dp["consultations"] = consultations = ConsultationService(
         db, clock, scheduler, escalate_after_days=settings.consultation_escalation_days
     )
+    notice_service = NoticeService(
+        db, clock, consultations, scheduler=scheduler, quiet=settings.quiet
+    )
     dp["operations"] = ops = OperationsService(db, clock, settings, BackupService(settings, clock))
     dp["consent"] = consent = ConsentService(
         db,
@@ -198,17 +202,9 @@ def build_dispatcher(
     dp.include_routers(*routers())
 
     async def on_startup(bot: Bot) -> None:
-        dp["notifier"] = Notifier(bot, db, core, settings.default_locale)
+        dp["notifier"] = notifier = Notifier(bot, notice_service, core, settings.default_locale)
         deliver.sender = dp["notice_sender"] = NoticeSender(
-            bot,
-            db,
-            clock,
-            core,
-            settings.default_locale,
-            voting,
-            consultations,
-            scheduler=scheduler,
-            quiet=settings.quiet,
+            notifier, notice_service, clock, core, settings.default_locale, voting
         )
         # The database is the source of truth: every open notice is armed again; one whose
         # time passed while the bot was down runs at once.
@@ -217,7 +213,6 @@ def build_dispatcher(
                 scheduler.arm(notice.id, notice.due_at)
         # A release may have changed the consent text: a new version, and people are asked.
         await consent.refresh()
-        notifier = dp["notifier"]
         # Retention runs from the database too: what fell due while the bot was down, now.
         await run_retention_check(privacy, notifier, retention_years=settings.retention_years)
         if own_scheduler is not None:

@@ -73,10 +73,9 @@ class CadenceService:
         for meeting in await meetings.meetings_of_bodies(conn, [body.id]):
             if not start <= meeting.starts_at < end or meeting.status is MeetingStatus.CANCELLED:
                 continue
-            results = meeting.results or {}
             if meeting.closed_at is not None:
                 # A meeting counts when it was held and was valid (had its quorum).
-                if results.get("valid"):
+                if meeting.results is not None and meeting.results.valid:
                     held += 1
                     seminars += meeting.seminar
             else:

@@ -13,8 +13,10 @@ from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.meetings import (
     Attendance,
     MeetingDraft,
+    MeetingForm,
     MeetingStatus,
     NoticeKind,
+    PlannedNotice,
     check_schedule,
     expected_attendance,
     minutes_plan,
@@ -36,6 +38,30 @@ from storage.db import Database
 
 GROUP_LINK_DAYS = 1
 ONCE = frozenset({NoticeKind.AGENDA, NoticeKind.BALLOT, NoticeKind.VOTING_CLOSE})
+
+
+def meeting_notices(
+    body: Body,
+    *,
+    now: datetime,
+    starts_at: datetime,
+    form: MeetingForm,
+    vote_deadline: datetime | None,
+) -> list[PlannedNotice]:
+    """Every notice a meeting of this body needs from now on: the series before and around
+    it, the reminders of its протокол, and for a children's asset the week-before one."""
+    return [
+        *notice_plan(
+            now=now,
+            starts_at=starts_at,
+            form=form,
+            rules=body.rules,
+            timezone=body.timezone,
+            vote_deadline=vote_deadline,
+        ),
+        *minutes_plan(now=now, starts_at=starts_at, rules=body.rules),
+        *(week_before(now=now, starts_at=starts_at) if body.kind is BodyKind.ASSET else []),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,22 +161,13 @@ class MeetingService:
                 await notices.add_notice(
                     conn, meeting_id=meeting.id, kind=p.kind, due_at=p.due_at, now=now
                 )
-                for p in [
-                    *notice_plan(
-                        now=now,
-                        starts_at=schedule.starts_at,
-                        form=draft.form,
-                        rules=body.rules,
-                        timezone=body.timezone,
-                        vote_deadline=schedule.vote_deadline,
-                    ),
-                    *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
-                    *(
-                        week_before(now=now, starts_at=schedule.starts_at)
-                        if body.kind is BodyKind.ASSET
-                        else []
-                    ),
-                ]
+                for p in meeting_notices(
+                    body,
+                    now=now,
+                    starts_at=schedule.starts_at,
+                    form=draft.form,
+                    vote_deadline=schedule.vote_deadline,
+                )
             ]
             if draft.plan_id is not None:
                 plan = await cadence_store.get_plan(conn, draft.plan_id)
@@ -376,22 +393,13 @@ class MeetingService:
             )
             planned = []
             pending_kinds = {n.kind for n in old if n.id in cancelled}
-            for p in [
-                *notice_plan(
-                    now=now,
-                    starts_at=schedule.starts_at,
-                    form=meeting.form,
-                    rules=body.rules,
-                    timezone=body.timezone,
-                    vote_deadline=schedule.vote_deadline,
-                ),
-                *minutes_plan(now=now, starts_at=schedule.starts_at, rules=body.rules),
-                *(
-                    week_before(now=now, starts_at=schedule.starts_at)
-                    if body.kind is BodyKind.ASSET
-                    else []
-                ),
-            ]:
+            for p in meeting_notices(
+                body,
+                now=now,
+                starts_at=schedule.starts_at,
+                form=meeting.form,
+                vote_deadline=schedule.vote_deadline,
+            ):
                 # The announcement and what went out once (agenda, ballots, their closing) are
                 # not repeated: the rescheduling notice says what changed. Everything still
                 # ahead is planned anew.

@@ -5,7 +5,6 @@ corrected only as a new version; extracts for one item; the archive."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -23,6 +22,7 @@ from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import Role
 from bot.domain.records import AgendaItem, Body, Meeting, Minutes, Person, present
+from bot.domain.results import Results
 from bot.domain.voting import Source
 from bot.services.access import Actor, require_body_manager, require_coordinator
 from bot.services.ports import NoticeScheduler, Texts
@@ -189,7 +189,7 @@ class MinutesService:
     ) -> ProtocolData:
         """Everything the протокол says, from the meeting, its votes and the secretary's texts."""
         texts = self._texts
-        results: dict[str, Any] = meeting.results or {}
+        results = meeting.results
         organisation = present(
             await organisations.get_organisation(conn, body.organisation_id), "organisation"
         )
@@ -224,22 +224,22 @@ class MinutesService:
             for item in await meetings.agenda(conn, meeting.id)
         }
         items = []
-        for item in results.get("items", []):
-            voted = item["verdict"] not in {"information"}
-            own = record.texts.get(str(item["item_id"]), {})
+        for item in results.items if results is not None else []:
+            voted = item.voted
+            own = record.texts.get(str(item.item_id), {})
             items.append(
                 ItemMinutes(
-                    number=item["position"],
-                    title=item["title"],
-                    speaker=speakers.get(item["item_id"]),
+                    number=item.position,
+                    title=item.title,
+                    speaker=speakers.get(item.item_id),
                     heard=own.get("heard", ""),
                     spoke=own.get("spoke", ""),
                     decided=own.get("decided", ""),
                     needs_decision=voted,
-                    votes_for=item["for"] if voted else None,
-                    votes_against=item["against"] if voted else None,
-                    votes_abstain=item["abstain"] if voted else None,
-                    verdict=texts.get(f"verdict-{item['verdict']}"),
+                    votes_for=item.for_ if voted else None,
+                    votes_against=item.against if voted else None,
+                    votes_abstain=item.abstain if voted else None,
+                    verdict=texts.get(f"verdict-{item.verdict.value}"),
                 )
             )
         local = meeting.starts_at.astimezone(body.zone)
@@ -252,13 +252,13 @@ class MinutesService:
             city=organisation.city,
             form=texts.get(f"form-{meeting.form.value}"),
             place=meeting.place,
-            roster=int(results.get("roster", len(frozen))),
+            roster=len(frozen) if results is None else results.roster,
             present=sorted(names[p] for p in in_room if p in names),
             ballot=sorted(names[p] for p, s in signed.items() if s is Source.TELEGRAM),
             paper=sorted(names[p] for p, s in signed.items() if s is Source.PAPER),
             absent=sorted(names[p] for p in frozen if p not in took_part),
             guests=sorted(listed(p.full_name) for p in roles.get(Role.GUEST, [])),
-            participants=int(results.get("participants", len(took_part))),
+            participants=len(took_part) if results is None else results.participants,
             quorum_text=self._quorum_text(meeting, results),
             items=items,
             chair_title=texts.get(chair_title),
@@ -278,46 +278,39 @@ class MinutesService:
             attendance=self._attendance(meeting, results),
         )
 
-    def _attendance(self, meeting: Meeting, results: dict[str, Any]) -> str:
+    def _attendance(self, meeting: Meeting, results: Results | None) -> str:
         """How many took part, once and in the past tense, and whether that was a quorum; in a
         hybrid meeting also how it was counted (4.6)."""
         text = self._texts.get(
             "protocol-attendance",
             form=meeting.form.value,
-            participants=int(results.get("participants", 0)),
-            roster=int(results.get("roster", 0)),
-            valid="yes" if results.get("valid") else "no",
-            may="yes" if results.get("may_decide") else "no",
+            participants=0 if results is None else results.participants,
+            roster=0 if results is None else results.roster,
+            valid="yes" if results is not None and results.valid else "no",
+            may="yes" if results is not None and results.may_decide else "no",
         )
-        if meeting.form is not MeetingForm.HYBRID or "in_room" not in results:
-            return text
-        ways = self._texts.get(
-            "protocol-ways",
-            in_room=int(results["in_room"]),
-            by_ballot=int(results["by_ballot"]),
-        )
-        return f"{text} {ways}"
+        return self._with_ways(text, meeting, results)
 
-    def _quorum_text(self, meeting: Meeting, results: dict[str, Any]) -> str:
+    def _quorum_text(self, meeting: Meeting, results: Results | None) -> str:
         """The quorum sentence; in a hybrid meeting also how it was counted (4.6): those in
         the room and those by опросный лист together, each member once."""
         text = self._texts.get(
             "protocol-quorum",
-            participants=int(results.get("participants", 0)),
-            roster=int(results.get("roster", 0)),
-            quorum_needed=int(results.get("quorum_needed", 0)),
-            decision_needed=int(results.get("decision_needed", 0)),
-            valid="yes" if results.get("valid") else "no",
-            may="yes" if results.get("may_decide") else "no",
+            participants=0 if results is None else results.participants,
+            roster=0 if results is None else results.roster,
+            quorum_needed=0 if results is None else results.quorum_needed,
+            decision_needed=0 if results is None else results.decision_needed,
+            valid="yes" if results is not None and results.valid else "no",
+            may="yes" if results is not None and results.may_decide else "no",
         )
-        if meeting.form is not MeetingForm.HYBRID or "in_room" not in results:
+        return self._with_ways(text, meeting, results)
+
+    def _with_ways(self, text: str, meeting: Meeting, results: Results | None) -> str:
+        ways = None if results is None else results.ways
+        if meeting.form is not MeetingForm.HYBRID or ways is None:
             return text
-        ways = self._texts.get(
-            "protocol-ways",
-            in_room=int(results["in_room"]),
-            by_ballot=int(results["by_ballot"]),
-        )
-        return f"{text} {ways}"
+        in_room, by_ballot = ways
+        return f"{text} {self._texts.get('protocol-ways', in_room=in_room, by_ballot=by_ballot)}"
 
     async def submit(self, actor: Actor, minutes_id: int) -> tuple[MinutesView, Person]:
         """The secretary sends the draft for signature: to the chair, or to the deputy when

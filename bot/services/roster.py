@@ -19,6 +19,7 @@ from bot.domain.roster_csv import (
     export_roster,
     parse_roster,
 )
+from bot.domain.text import fold
 from bot.services.access import Actor, BodyAccess, require_body_manager
 from bot.services.invitations import may_appoint
 from storage import bodies, consents, people
@@ -69,10 +70,7 @@ class NewMember:
 def same_person_key(full_name: str, school: str | None) -> tuple[str, str]:
     """How two entries are recognised as one person: name and school, case and ё aside."""
 
-    def fold(text: str | None) -> str:
-        return " ".join((text or "").lower().replace("ё", "е").split())
-
-    return fold(full_name), fold(school)
+    return fold(full_name), fold(school or "")
 
 
 class RosterService:

@@ -7,7 +7,6 @@ import secrets
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -17,6 +16,7 @@ from bot.domain.meetings import BALLOT_NOTICES, MeetingForm, MeetingStatus, Noti
 from bot.domain.model import Role
 from bot.domain.participation import Member, Participation
 from bot.domain.records import AgendaItem, Ballot, Body, Meeting, Notice, present
+from bot.domain.results import ItemResult, NamedVote, Results
 from bot.domain.voting import Choice, Lines, Source, Tally, lines, verdict
 from bot.services.access import Actor, require_body_manager
 from bot.services.batch import Batcher
@@ -151,44 +151,6 @@ async def open_voting(conn: AsyncConnection, meeting: Meeting, *, now: datetime)
         await voting.open_ballots(conn, meeting.id, list(await voting.voters_of(conn, meeting.id)))
 
 
-async def record_vote(
-    conn: AsyncConnection,
-    *,
-    meeting_id: int,
-    item_id: int,
-    person_id: int,
-    choice: Choice,
-    source: Source,
-    actor_id: int,
-    now: datetime,
-) -> None:
-    """Sets one answer and, when it changed anything, appends it to the vote log: a vote, a
-    change of a vote, or (entered by the secretary) a paper vote."""
-    previous = await voting.vote_of(conn, item_id=item_id, person_id=person_id)
-    if not await voting.set_vote(
-        conn,
-        meeting_id=meeting_id,
-        item_id=item_id,
-        person_id=person_id,
-        choice=choice,
-        source=source,
-        now=now,
-    ):
-        return
-    action = "paper" if source is Source.PAPER else "change" if previous else "vote"
-    await voting.log(
-        conn,
-        meeting_id=meeting_id,
-        action=action,
-        source=source,
-        item_id=item_id,
-        person_id=person_id,
-        choice=choice,
-        actor_id=actor_id,
-        now=now,
-    )
-
-
 async def participation(
     conn: AsyncConnection, meeting: Meeting, agenda: list[AgendaItem] | None = None
 ) -> Participation:
@@ -230,7 +192,7 @@ def require_countable(taking_part: Participation) -> None:
         )
 
 
-async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str, Any]:
+async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> Results:
     """The result of a meeting, as it is kept with it and sent to everyone: per question the
     ballots of those who signed and the room's count of those who voted there."""
     frozen = await voting.voters_of(conn, meeting.id)
@@ -245,7 +207,7 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
     names = {e.person.id: e.person.full_name for e in await bodies.roster(conn, body.id)}
     for person_id in frozen.keys() - names.keys():  # left the roster since voting opened
         names[person_id] = present(await people.get_person(conn, person_id), "person").full_name
-    items = []
+    items: list[ItemResult] = []
     for item in agenda:
         choices = [v.choice for v in cast if v.item_id == item.id]
         tally = Tally.of(choices)
@@ -256,47 +218,47 @@ async def count(conn: AsyncConnection, meeting: Meeting, body: Body) -> dict[str
             tally = tally + room[item.id].tally
             chair_choice = chair_choice or room[item.id].chair_choice
         items.append(
-            {
-                "item_id": item.id,
-                "position": item.position,
-                "title": item.title,
-                "for": tally.for_,
-                "against": tally.against,
-                "abstain": tally.abstain,
-                "verdict": verdict(
+            ItemResult(
+                item_id=item.id,
+                position=item.position,
+                title=item.title,
+                for_=tally.for_,
+                against=tally.against,
+                abstain=tally.abstain,
+                verdict=verdict(
                     tally,
                     meeting_lines,
                     body.rules,
                     needs_decision=item.needs_decision,
                     chair_choice=chair_choice,
-                ).value,
-            }
+                ),
+            )
         )
-    return {
-        "roster": meeting_lines.roster,
-        "participants": meeting_lines.participants,
-        "quorum_needed": meeting_lines.quorum_needed,
-        "decision_needed": meeting_lines.decision_needed,
-        "valid": meeting_lines.valid,
-        "may_decide": meeting_lines.may_decide,
+    return Results(
+        roster=meeting_lines.roster,
+        participants=meeting_lines.participants,
+        quorum_needed=meeting_lines.quorum_needed,
+        decision_needed=meeting_lines.decision_needed,
+        valid=meeting_lines.valid,
+        may_decide=meeting_lines.may_decide,
         # How P was made up: in the room and by опросный лист, each member once (4.6).
-        "in_room": len(taking_part.in_room),
-        "by_ballot": len(taking_part.by_ballot),
-        "items": items,
-        "named": [
-            {
-                "item_id": v.item_id,
-                "name": names.get(v.person_id, "?"),
-                "choice": v.choice.value,
-                "source": v.source.value,
-            }
+        in_room=len(taking_part.in_room),
+        by_ballot=len(taking_part.by_ballot),
+        items=items,
+        named=[
+            NamedVote(
+                item_id=v.item_id,
+                name=names.get(v.person_id, "?"),
+                choice=v.choice,
+                source=v.source,
+            )
             for v in sorted(cast, key=lambda v: (v.item_id, names.get(v.person_id, "")))
         ],
-        "room": {
-            str(item_id): [r.tally.for_, r.tally.against, r.tally.abstain]
+        room={
+            item_id: (r.tally.for_, r.tally.against, r.tally.abstain)
             for item_id, r in room.items()
         },
-    }
+    )
 
 
 async def close_ballots(conn: AsyncConnection, meeting_id: int, *, now: datetime) -> list[Notice]:
@@ -599,17 +561,23 @@ class VotingService:
                 now=now,
             ):
                 raise Conflict("voting-error-already-voted", name=voter.name)
-            for item_id, choice in answers.items():
-                await record_vote(
-                    conn,
+            before = (await voting.answers_of_many(conn, [(meeting_id, person_id)]))[
+                (meeting_id, person_id)
+            ]
+            cast = [
+                voting.CastVote(
                     meeting_id=meeting_id,
                     item_id=item_id,
                     person_id=person_id,
                     choice=choice,
+                    previous=before.get(item_id),
                     source=Source.PAPER,
                     actor_id=actor.require_person().id,
-                    now=now,
                 )
+                for item_id, choice in answers.items()
+                if before.get(item_id) is not choice  # an unchanged answer is not logged again
+            ]
+            await voting.store_votes(conn, cast, now=now)
 
     async def room_entry(self, actor: Actor, meeting_id: int) -> RoomEntry:
         """What the secretary's «Заседание в зале» leads to: the room itself, or first a word

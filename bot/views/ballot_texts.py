@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import StrEnum
-from typing import Any
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -13,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.domain.clock import local_time
 from bot.domain.meetings import MeetingForm
 from bot.domain.records import Body, Meeting
+from bot.domain.results import Results
 from bot.domain.voting import Choice
 from bot.services.ports import Texts
 from bot.services.voting import BallotView
@@ -125,7 +125,7 @@ def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardM
 
 
 def results_lines(
-    texts: Texts, meeting: Meeting, body: Body, results: dict[str, Any], *, named: bool
+    texts: Texts, meeting: Meeting, body: Body, results: Results, *, named: bool
 ) -> list[str]:
     """The result with both lines and their numbers; `named` adds who voted how (4.9)."""
     lines = [
@@ -136,51 +136,50 @@ def results_lines(
         ),
         texts.get(
             "results-quorum",
-            participants=results["participants"],
-            roster=results["roster"],
-            needed=results["quorum_needed"],
-            valid="yes" if results["valid"] else "no",
+            participants=results.participants,
+            roster=results.roster,
+            needed=results.quorum_needed,
+            valid="yes" if results.valid else "no",
         ),
         texts.get(
             "results-decisions",
-            needed=results["decision_needed"],
-            may="yes" if results["may_decide"] else "no",
+            needed=results.decision_needed,
+            may="yes" if results.may_decide else "no",
         ),
     ]
-    if meeting.form is MeetingForm.HYBRID and "in_room" in results:
-        lines.append(
-            texts.get("results-ways", in_room=results["in_room"], by_ballot=results["by_ballot"])
-        )
-    for item in results["items"]:
-        lines.append(texts.get("notice-agenda-item", number=item["position"], title=item["title"]))
-        if item["verdict"] != "information":
+    ways = results.ways
+    if meeting.form is MeetingForm.HYBRID and ways is not None:
+        lines.append(texts.get("results-ways", in_room=ways[0], by_ballot=ways[1]))
+    for item in results.items:
+        lines.append(texts.get("notice-agenda-item", number=item.position, title=item.title))
+        if item.voted:
             lines.append(
                 texts.get(
                     "results-tally",
-                    votes_for=item["for"],
-                    against=item["against"],
-                    abstain=item["abstain"],
+                    votes_for=item.for_,
+                    against=item.against,
+                    abstain=item.abstain,
                 )
             )
-        lines.append(texts.get(f"verdict-{item['verdict']}"))
+        lines.append(texts.get(f"verdict-{item.verdict.value}"))
     if named:
-        positions = {item["item_id"]: item["position"] for item in results["items"]}
+        positions = {item.item_id: item.position for item in results.items}
         lines.append(texts.get("results-named"))
         lines.extend(
             texts.get(
                 "results-named-line",
-                number=positions.get(vote["item_id"], 0),
-                name=vote["name"],
-                choice=texts.get(f"choice-{vote['choice']}"),
-                source=texts.get(f"source-{vote['source']}"),
+                number=positions.get(vote.item_id, 0),
+                name=vote.name,
+                choice=texts.get(f"choice-{vote.choice.value}"),
+                source=texts.get(f"source-{vote.source.value}"),
             )
-            for vote in results["named"]
+            for vote in results.named
         )
-        for item_id, (votes_for, against, abstain) in results.get("room", {}).items():
+        for item_id, (votes_for, against, abstain) in results.room.items():
             lines.append(
                 texts.get(
                     "results-room-line",
-                    number=positions.get(int(item_id), 0),
+                    number=positions.get(item_id, 0),
                     votes_for=votes_for,
                     against=against,
                     abstain=abstain,

@@ -20,7 +20,8 @@ from bot.domain.meetings import (
     minutes_deadline,
     proposals_close,
 )
-from bot.domain.records import AgendaItem, Body, Meeting, Notice
+from bot.domain.records import AgendaItem, Body, Meeting
+from bot.services.notices import NoticeContext
 from bot.services.ports import Texts
 from bot.views.texts import when
 
@@ -60,16 +61,6 @@ class Outgoing:
     text: str
     markup: InlineKeyboardMarkup | None = None
     files: list[BufferedInputFile | str] = field(default_factory=list)  # str: a Telegram file_id
-
-
-@dataclass(frozen=True)
-class NoticeContext:
-    notice: Notice
-    meeting: Meeting
-    body: Body
-    agenda: list[AgendaItem]
-    now: datetime
-    managers: set[int] = field(default_factory=set)  # who also gets the named vote list
 
 
 def meeting_headline(texts: Texts, meeting: Meeting, body: Body) -> list[str]:
