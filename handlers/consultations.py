@@ -34,7 +34,7 @@ from bot.domain.people import subject as valid_subject
 from bot.domain.records import Consultation, MethodistProfile, Person
 from bot.services.access import Actor
 from bot.services.consultations import Case, ConsultationService, Outcome, Request
-from bot.views.consultation_texts import ConsultCb, actions, describe
+from bot.views.consultation_texts import ConsultAction, ConsultCb, actions, describe
 from handlers.filters import ANSWER
 from handlers.menu import MenuCb, MenuScreen
 from handlers.render import message_of
@@ -418,7 +418,7 @@ async def listing(
         status = i18n.get(f"consultation-status-{item.status}")
         kb.button(
             text=f"№ {item.id} · {status} · {item.topic[:40]}",
-            callback_data=ConsultCb(action="show", id=item.id),
+            callback_data=ConsultCb(action=ConsultAction.SHOW, id=item.id),
         )
     kb.button(text=i18n.get("button-back"), callback_data=MenuCb(screen=MenuScreen.CONSULT))
     kb.adjust(1)
@@ -630,7 +630,9 @@ async def assign_choose(
     for person in await consultations.methodists(actor, callback_data.id):
         kb.button(
             text=person.full_name,
-            callback_data=ConsultCb(action="assign", id=callback_data.id, value=person.id),
+            callback_data=ConsultCb(
+                action=ConsultAction.ASSIGN, id=callback_data.id, value=person.id
+            ),
         )
     kb.adjust(1)
     await message_of(query).answer(
@@ -804,20 +806,22 @@ def router() -> Router:
         send, StateFilter(AskForm.confirm), AskCb.filter(F.step == AskStep.SEND)
     )
     r.callback_query.register(listing, AskCb.filter(F.step == AskStep.LIST))
-    r.callback_query.register(show, ConsultCb.filter(F.action == "show"))
-    r.callback_query.register(take, ConsultCb.filter(F.action == "take"))
-    r.callback_query.register(propose, ConsultCb.filter(F.action == "propose"))
+    r.callback_query.register(show, ConsultCb.filter(F.action == ConsultAction.SHOW))
+    r.callback_query.register(take, ConsultCb.filter(F.action == ConsultAction.TAKE))
+    r.callback_query.register(propose, ConsultCb.filter(F.action == ConsultAction.PROPOSE))
     r.message.register(got_when, StateFilter(ConsultForm.when), ANSWER)
     r.message.register(got_place, StateFilter(ConsultForm.place), ANSWER)
     r.callback_query.register(step, ConsultCb.filter(F.action.in_(STEPS)))
-    r.callback_query.register(rate, ConsultCb.filter(F.action == "rate"))
+    r.callback_query.register(rate, ConsultCb.filter(F.action == ConsultAction.RATE))
     r.message.register(got_comment, StateFilter(ConsultForm.comment), ANSWER)
-    r.callback_query.register(decline, ConsultCb.filter(F.action == "decline"))
+    r.callback_query.register(decline, ConsultCb.filter(F.action == ConsultAction.DECLINE))
     r.message.register(got_reason, StateFilter(ConsultForm.reason), ANSWER)
     r.callback_query.register(
-        assign_choose, ConsultCb.filter(F.action == "assign"), ConsultCb.filter(F.value == 0)
+        assign_choose,
+        ConsultCb.filter(F.action == ConsultAction.ASSIGN),
+        ConsultCb.filter(F.value == 0),
     )
-    r.callback_query.register(assign, ConsultCb.filter(F.action == "assign"))
+    r.callback_query.register(assign, ConsultCb.filter(F.action == ConsultAction.ASSIGN))
     r.callback_query.register(profile, AskCb.filter(F.step == AskStep.PROFILE))
     r.callback_query.register(
         toggle_direction,

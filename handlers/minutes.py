@@ -26,7 +26,7 @@ from bot.views.notice_texts import MeetingAction, MeetingCb
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.render import local_date, message_of
 from handlers.roster import download
-from handlers.setup import OrgCb
+from handlers.setup import OrgAction, OrgCb
 
 LISTED = 20
 
@@ -523,7 +523,7 @@ def router() -> Router:
     r.callback_query.register(extract_choose, MeetingCb.filter(F.action == MeetingAction.EXTRACT))
     r.callback_query.register(extract, MinutesCb.filter(F.action == MinutesAction.EXTRACT))
     r.message.register(archive, Command("minutes"))
-    r.callback_query.register(template_ask, OrgCb.filter(F.action == "template"))
+    r.callback_query.register(template_ask, OrgCb.filter(F.action == OrgAction.TEMPLATE))
     r.message.register(template_file, StateFilter(TemplateForm.file), DOCUMENT)
     r.message.register(type_text, StateFilter(CorrectForm.reason), NOT_COMMAND)
     r.message.register(type_text, StateFilter(ReturnForm.comment), NOT_COMMAND)

@@ -21,7 +21,7 @@ from bot.domain.records import Person
 from bot.domain.roster_csv import MAX_BYTES, MAX_LINES
 from bot.services.access import Actor
 from bot.services.roster import ImportPreview, Member, NewMember, Roster, RosterService
-from bot.views.notice_texts import MeetingCb
+from bot.views.notice_texts import MeetingAction, MeetingCb
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.menu import MenuCb, MenuScreen
 from handlers.render import kind_label, local_date, message_of, role_label
@@ -119,7 +119,10 @@ def body_screen(roster: Roster, i18n: I18nContext) -> tuple[str, InlineKeyboardM
         total=len(entries),
     )
     kb = InlineKeyboardBuilder()
-    kb.button(text=i18n.get("body-new-meeting"), callback_data=MeetingCb(action="new", id=body.id))
+    kb.button(
+        text=i18n.get("body-new-meeting"),
+        callback_data=MeetingCb(action=MeetingAction.NEW, id=body.id),
+    )
     kb.button(
         text=i18n.get("body-roster"), callback_data=BodyCb(action=BodyAction.LIST, id=body.id)
     )
@@ -131,7 +134,10 @@ def body_screen(roster: Roster, i18n: I18nContext) -> tuple[str, InlineKeyboardM
     kb.button(
         text=i18n.get("body-export"), callback_data=BodyCb(action=BodyAction.EXPORT, id=body.id)
     )
-    kb.button(text=i18n.get("body-group"), callback_data=MeetingCb(action="group", id=body.id))
+    kb.button(
+        text=i18n.get("body-group"),
+        callback_data=MeetingCb(action=MeetingAction.GROUP, id=body.id),
+    )
     if roster.access.coordinator:
         kb.button(
             text=i18n.get("body-rules"), callback_data=MenuCb(screen=MenuScreen.RULES, id=body.id)

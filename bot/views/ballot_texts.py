@@ -107,7 +107,10 @@ def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardM
             mark = "✅ " if view.answers.get(item.id) is choice else ""
             label = texts.get(f"choice-short-{choice.value}")
             data = BallotCb(
-                action="vote", ballot=view.ballot.id, item=item.id, choice=CHOICE_CODES[choice]
+                action=BallotAction.VOTE,
+                ballot=view.ballot.id,
+                item=item.id,
+                choice=CHOICE_CODES[choice],
             )
             row.append(
                 InlineKeyboardButton(
@@ -116,7 +119,7 @@ def ballot_message(texts: Texts, view: BallotView) -> tuple[str, InlineKeyboardM
             )
         rows.append(row)
     if view.ballot.signed_at is None:
-        sign = BallotCb(action="sign", ballot=view.ballot.id)
+        sign = BallotCb(action=BallotAction.SIGN, ballot=view.ballot.id)
         rows.append(
             [InlineKeyboardButton(text=texts.get("ballot-sign"), callback_data=sign.pack())]
         )

@@ -73,37 +73,41 @@ def describe(texts: Texts, case: Case) -> str:
 LIVE = frozenset({Status.NEW, Status.OFFERED, Status.ASSIGNED, Status.SCHEDULED})
 
 
-def _choices(case: Case) -> list[tuple[str, str]]:
+def _choices(case: Case) -> list[tuple[str, ConsultAction]]:
     """(label key, action) of what this viewer may do with the request in its state."""
     c, viewer, status = case.consultation, case.viewer, Status(case.consultation.status)
     proposed = status is Status.ASSIGNED and c.starts_at is not None
     offers = {
-        "offered": [("consultation-take", "take")] if status is Status.OFFERED else [],
+        "offered": [("consultation-take", ConsultAction.TAKE)] if status is Status.OFFERED else [],
         "methodist": [
-            *([("consultation-propose", "propose")] if status is Status.ASSIGNED else []),
-            *([("consultation-done", "done")] if status is Status.SCHEDULED else []),
             *(
-                [("consultation-decline", "decline")]
+                [("consultation-propose", ConsultAction.PROPOSE)]
+                if status is Status.ASSIGNED
+                else []
+            ),
+            *([("consultation-done", ConsultAction.DONE)] if status is Status.SCHEDULED else []),
+            *(
+                [("consultation-decline", ConsultAction.DECLINE)]
                 if status in {Status.ASSIGNED, Status.SCHEDULED}
                 else []
             ),
         ],
         "teacher": [
-            *([("consultation-confirm", "confirm")] if proposed else []),
+            *([("consultation-confirm", ConsultAction.CONFIRM)] if proposed else []),
             *(
-                [("consultation-other-time", "other")]
+                [("consultation-other-time", ConsultAction.OTHER)]
                 if proposed or status is Status.SCHEDULED
                 else []
             ),
-            *([("consultation-cancel", "cancel")] if status in LIVE else []),
+            *([("consultation-cancel", ConsultAction.CANCEL)] if status in LIVE else []),
         ],
         "coordinator": [
             *(
-                [("consultation-assign", "assign")]
+                [("consultation-assign", ConsultAction.ASSIGN)]
                 if status in {Status.NEW, Status.OFFERED}
                 else []
             ),
-            *([("consultation-decline", "decline")] if status in LIVE else []),
+            *([("consultation-decline", ConsultAction.DECLINE)] if status in LIVE else []),
         ],
     }
     return offers.get(viewer, [])
@@ -118,7 +122,8 @@ def actions(texts: Texts, case: Case) -> InlineKeyboardMarkup:
     if case.viewer == "teacher" and c.status == Status.DONE and c.rating is None:
         for value in range(1, 6):
             kb.button(
-                text="⭐" * value, callback_data=ConsultCb(action="rate", id=c.id, value=value)
+                text="⭐" * value,
+                callback_data=ConsultCb(action=ConsultAction.RATE, id=c.id, value=value),
             )
     kb.adjust(1)
     return kb.as_markup()

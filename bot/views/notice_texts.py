@@ -117,14 +117,15 @@ def buttons(texts: Texts, meeting: Meeting) -> InlineKeyboardMarkup:
     if meeting.form.has_place:
         kb.button(
             text=texts.get("notice-button-coming"),
-            callback_data=MeetingCb(action="yes", id=meeting.id),
+            callback_data=MeetingCb(action=MeetingAction.YES, id=meeting.id),
         )
         kb.button(
             text=texts.get("notice-button-not-coming"),
-            callback_data=MeetingCb(action="no", id=meeting.id),
+            callback_data=MeetingCb(action=MeetingAction.NO, id=meeting.id),
         )
     kb.button(
-        text=texts.get("notice-button-card"), callback_data=MeetingCb(action="card", id=meeting.id)
+        text=texts.get("notice-button-card"),
+        callback_data=MeetingCb(action=MeetingAction.CARD, id=meeting.id),
     )
     kb.adjust(2, 1)
     return kb.as_markup()
@@ -201,7 +202,7 @@ def render(texts: Texts, ctx: NoticeContext, *, private: bool) -> Outgoing:
             kb = InlineKeyboardBuilder()
             kb.button(
                 text=texts.get("notice-button-minutes"),
-                callback_data=MeetingCb(action="minutes", id=meeting.id),
+                callback_data=MeetingCb(action=MeetingAction.MINUTES, id=meeting.id),
             )
             return Outgoing("\n".join(lines), kb.as_markup() if private else None, files)
         case _:
