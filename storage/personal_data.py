@@ -90,13 +90,25 @@ PROFILE: Final = _f(
     "category",
     "experience_years",
     "education",
+    "speciality_years",
+    "category_awarded_on",
+    "titles",
+    "grounds",
     "telegram_id",
     "locale",
 )
 
 REGISTRY: Final[Mapping[str, TableRule]] = {
     "organisations": TableRule(
-        other=_f("name", "timezone", "operator_name", "operator_address", "city")
+        other=_f(
+            "name",
+            "timezone",
+            "operator_name",
+            "operator_address",
+            "city",
+            "eligibility_variant",
+            "eligibility_thresholds",
+        )
     ),
     "persons": TableRule(owners={"id": PROFILE}),
     "coordinators": TableRule(owners={"person_id": _f()}, references=_f("appointed_by")),

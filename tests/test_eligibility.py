@@ -14,10 +14,12 @@ from bot.domain.eligibility import (
     Ground,
     Requirement,
     Rules,
+    Setting,
     Status,
     Title,
     Variant,
     assess,
+    changed,
     custom,
     lapses_on,
     rules_from,
@@ -266,3 +268,22 @@ def test_custom_thresholds_round_trip() -> None:
     assert rules_from(Variant.CUSTOM, thresholds_of(rules)) == rules
     assert rules_from(Variant.LUGA, None) is LUGA
     assert rules_from(Variant.CUSTOM, None).requirements() == []
+
+
+def test_custom_thresholds_start_from_the_rules_in_force() -> None:
+    rules = changed(LUGA, Setting.PEDAGOGICAL_YEARS)
+    assert rules.variant is Variant.CUSTOM
+    assert rules.pedagogical_years == 10
+    assert rules.categories == LUGA.categories
+    assert rules.clause(Requirement.EDUCATION) == ""
+    rules = changed(rules, Setting.CATEGORY, "first")
+    rules = changed(rules, Setting.TITLE, "mentor")
+    rules = changed(rules, Setting.GROUND, "head")
+    rules = changed(rules, Setting.EDUCATION)
+    assert rules.categories == {Category.FIRST, Category.HIGHEST}
+    assert rules.titles == {Title.METHODIST}
+    assert rules.grounds == {Ground.COUNCIL_HEAD}
+    assert not rules.higher_pedagogical
+    assert changed(rules, Setting.PEDAGOGICAL_YEARS).pedagogical_years is None
+    with pytest.raises(ValueError, match="nonsense"):
+        changed(rules, Setting.GROUND, "nonsense")

@@ -14,10 +14,10 @@ A category lasts five years from its award date: an expired one does not count.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Final
+from typing import Final, TypeVar
 
 from bot.domain.model import Category, Education
 
@@ -25,6 +25,9 @@ from bot.domain.model import Category, Education
 CATEGORY_YEARS: Final = 5
 # Bounds of what a person may say about their experience: more is a typing mistake.
 MAX_EXPERIENCE_YEARS: Final = 60
+
+
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class Variant(StrEnum):
@@ -295,3 +298,48 @@ def thresholds_of(rules: Rules) -> dict[str, object]:
         "titles": sorted(rules.titles),
         "grounds": sorted(rules.grounds),
     }
+
+
+class Setting(StrEnum):
+    """What a coordinator changes in custom thresholds, one button press at a time."""
+
+    EDUCATION = "edu"  # higher pedagogical education required, or not
+    PEDAGOGICAL_YEARS = "ped"  # the next of YEAR_STEPS
+    SPECIALITY_YEARS = "spec"
+    CATEGORY = "cat"  # a category turned on or off
+    TITLE = "title"
+    GROUND = "ground"
+
+
+# The thresholds of experience a press cycles through (None: no requirement).
+YEAR_STEPS: Final[tuple[int | None, ...]] = (None, 1, 3, 5, 10)
+
+
+def _next_years(current: int | None) -> int | None:
+    steps = list(YEAR_STEPS)
+    index = steps.index(current) if current in steps else 0
+    return steps[(index + 1) % len(steps)]
+
+
+def _flip(values: frozenset[_E], value: _E) -> frozenset[_E]:
+    return values ^ {value}
+
+
+def changed(rules: Rules, setting: Setting, value: str = "") -> Rules:
+    """Custom thresholds after one change, starting from whatever rules were in force; raises
+    ValueError for a value that is not one of the setting's (a forged button)."""
+    match setting:
+        case Setting.EDUCATION:
+            rules = replace(rules, higher_pedagogical=not rules.higher_pedagogical)
+        case Setting.PEDAGOGICAL_YEARS:
+            rules = replace(rules, pedagogical_years=_next_years(rules.pedagogical_years))
+        case Setting.SPECIALITY_YEARS:
+            rules = replace(rules, speciality_years=_next_years(rules.speciality_years))
+        case Setting.CATEGORY:
+            flipped = _flip(rules.categories, Category(value)) - {Category.NONE}
+            rules = replace(rules, categories=flipped)
+        case Setting.TITLE:
+            rules = replace(rules, titles=_flip(rules.titles, Title(value)))
+        case Setting.GROUND:
+            rules = replace(rules, grounds=_flip(rules.grounds, Ground(value)))
+    return replace(rules, variant=Variant.CUSTOM, clauses={})

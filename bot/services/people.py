@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain import eligibility as rules
 from bot.domain import people as check
 from bot.domain.clock import Clock
 from bot.domain.errors import Conflict, NotFound, ValidationError
@@ -71,8 +72,16 @@ class ProfileField(StrEnum):
     SUBJECT = "subject"
     POSITION = "position"
     CATEGORY = "category"
+    CATEGORY_DATE = "category_awarded_on"
     EXPERIENCE = "experience_years"
+    SPECIALITY = "speciality_years"
     EDUCATION = "education"
+    TITLES = "titles"
+    GROUNDS = "grounds"
+
+
+# Answers of the titles and grounds buttons meaning «none of these».
+NONE_OF_THESE: Final = "none"
 
 
 _PARSERS: dict[ProfileField, Any] = {
@@ -84,6 +93,22 @@ _PARSERS: dict[ProfileField, Any] = {
     ProfileField.EXPERIENCE: check.experience_years,
     ProfileField.EDUCATION: lambda raw: check.education(raw).value,
 }
+
+
+def _experience(current: Person, field: ProfileField, raw: str, today: date) -> int:
+    """Years of pedagogical experience or in the speciality; the second never more than the
+    first, whichever of them is typed last."""
+    years = check.experience_years_or_start(raw, today)
+    pedagogical, speciality = current.experience_years, current.speciality_years
+    if field is ProfileField.EXPERIENCE:
+        pedagogical = years
+    else:
+        speciality = years
+    if pedagogical is not None and speciality is not None and speciality > pedagogical:
+        raise ValidationError(
+            "profile-error-speciality-exceeds", speciality=speciality, pedagogical=pedagogical
+        )
+    return years
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +206,57 @@ class PeopleService:
             )
 
     async def update_profile(self, actor: Actor, field: ProfileField, raw: str) -> Person:
+        """Changes one field; what eligibility needs is checked against the rest of the profile
+        (experience in the speciality within the pedagogical one, no award in the future)."""
         person = actor.require_person()
-        value = _PARSERS[field](raw)
+        today = self._clock.now().date()
         async with self._db.transaction() as conn:
+            current = present(await people.get_person(conn, person.id), "person")
+            value = self._parsed(current, field, raw, today)
             await people.update_profile(
                 conn, person.id, now=self._clock.now(), **{field.value: value}
+            )
+            return present(await people.get_person(conn, person.id), "person")
+
+    @staticmethod
+    def _parsed(current: Person, field: ProfileField, raw: str, today: date) -> object:
+        match field:
+            case ProfileField.EXPERIENCE | ProfileField.SPECIALITY:
+                return _experience(current, field, raw, today)
+            case ProfileField.CATEGORY_DATE:
+                return check.award_date(raw, today)
+            case ProfileField.TITLES:
+                if raw == NONE_OF_THESE:
+                    return []
+                if raw not in set(rules.Title):
+                    raise ValidationError("profile-error-title")
+                return people.titles_value((current.titles or frozenset()) ^ {rules.Title(raw)})
+            case ProfileField.GROUNDS:
+                if raw != NONE_OF_THESE:
+                    raise ValidationError("profile-error-ground")
+                return []
+            case _:
+                return _PARSERS[field](raw)
+
+    async def claim_ground(
+        self, actor: Actor, ground: str, *, file_id: str | None, note: str | None
+    ) -> Person:
+        """A ground of Zyryansky 3.2 with its evidence: a file, or a note where it shows;
+        claimed again, its evidence is replaced."""
+        person = actor.require_person()
+        if ground not in set(rules.Ground):
+            raise ValidationError("profile-error-ground")
+        evidence = rules.Evidence(
+            rules.Ground(ground), file_id=file_id, note=None if note is None else check.note(note)
+        )
+        async with self._db.transaction() as conn:
+            current = present(await people.get_person(conn, person.id), "person")
+            kept = tuple(g for g in current.grounds or () if g.ground is not evidence.ground)
+            await people.update_profile(
+                conn,
+                person.id,
+                now=self._clock.now(),
+                grounds=people.grounds_value((*kept, evidence)),
             )
             return present(await people.get_person(conn, person.id), "person")
 
