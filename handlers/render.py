@@ -84,7 +84,7 @@ def eligibility_details(i18n: I18nContext, person: Person) -> str:
             if person.category_awarded_on is None
             else person.category_awarded_on.strftime("%d.%m.%Y")
         ),
-        lapses="-" if lapses is None else lapses.strftime("%d.%m.%Y"),
+        lapses="none" if lapses is None else lapses.strftime("%d.%m.%Y"),
         titles=titles,
         grounds=grounds,
     )

@@ -518,7 +518,6 @@ async def change_eligibility(
     )
     text, markup = eligibility_screen(organisation, i18n)
     await message_of(query).edit_text(text, reply_markup=markup)
-    await query.answer(i18n.get("eligibility-saved"))
 
 
 async def city_not_text(message: Message) -> None:

@@ -49,5 +49,4 @@ eligibility-set-speciality = Experience in the speciality: { $years ->
         [one] from { $years } year
        *[other] from { $years } years
     }
-eligibility-saved = Saved.
 eligibility-error-setting = There is no such setting. Please open the requirements again from the organisation's settings.

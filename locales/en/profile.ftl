@@ -37,7 +37,10 @@ profile-ask-evidence = Ground { $item }: { $ground }. Send its evidence: a file 
 profile-none-of-these = none of these
 profile-eligibility = Category awarded: { $awarded ->
         [none] date not given
-       *[other] { $awarded }, valid until { $lapses }
+       *[other] { $awarded }{ $lapses ->
+            [none] {""}
+           *[other] , valid until { $lapses }
+        }
     }
     Experience in the speciality: { $speciality ->
         [-1] not given

@@ -49,5 +49,4 @@ eligibility-set-speciality = Стаж по специальности: { $years 
         [one] от { $years } года
        *[other] от { $years } лет
     }
-eligibility-saved = Сохранено.
 eligibility-error-setting = Такой настройки нет. Откройте требования заново из настроек организации.

@@ -38,7 +38,10 @@ profile-ask-evidence = Основание { $item }: { $ground }. Пришлит
 profile-none-of-these = ничего из этого
 profile-eligibility = Категория присвоена: { $awarded ->
         [none] дата не указана
-       *[other] { $awarded }, действует до { $lapses }
+       *[other] { $awarded }{ $lapses ->
+            [none] {""}
+           *[other] , действует до { $lapses }
+        }
     }
     Стаж по специальности: { $speciality ->
         [-1] не указан
