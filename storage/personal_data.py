@@ -133,7 +133,7 @@ REGISTRY: Final[Mapping[str, TableRule]] = {
         other=_f("title", "status", "comment"),
     ),
     "rsvps": TableRule(owners={"person_id": _f()}),
-    "notices": TableRule(other=_f("kind", "status", "details")),
+    "notices": TableRule(owners={"person_id": _f()}, other=_f("kind", "status", "details")),
     "deliveries": TableRule(
         owners={"person_id": _f("chat_id", "message_id")}, other=_f("status", "error")
     ),

@@ -276,6 +276,8 @@ notices = Table(
     # A notice of a meeting, or (meeting NULL) of a consultation: escalation, a reminder.
     Column("meeting_id", ForeignKey("meetings.id"), nullable=True, index=True),
     Column("consultation_id", ForeignKey("consultations.id"), nullable=True),
+    # Or (both NULL) of a person: their category lapsing.
+    Column("person_id", ForeignKey("persons.id"), nullable=True),
     Column("kind", String(24), nullable=False),
     Column("due_at", UTCDateTime, nullable=False),
     # pending → sending (recipients fixed, deliveries under way) → done; or cancelled; or

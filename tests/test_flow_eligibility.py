@@ -3,12 +3,13 @@ coordinator chooses the organisation's requirements and sees them on a methodist
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from bot.domain.eligibility import Evidence, Ground, Title
 from bot.domain.model import BodyKind, Category, Education, Role
 from storage import bodies, people
 from tests.factories import NOW, council, person
+from tests.fakegram import Person
 from tests.harness import ADMIN_ID, BotUnderTest
 
 SECRETARY, METHODIST = 2002, 3003
@@ -212,3 +213,75 @@ async def test_a_plain_member_of_the_asset_sees_no_eligibility(app: BotUnderTest
     await secretary.press("👥 Состав")
     await secretary.press("Кузнецова")
     assert "Требования к членам актива" not in secretary.last_text
+
+
+async def _lapsing(app: BotUnderTest) -> tuple[Person, Person]:
+    """A teacher whose highest category was awarded on 10.06.2022: it lapses on 10.06.2027,
+    and the warning is due sixty days before, on 11.04.2027 (the test clock is at 01.03.2027)."""
+    await council(app.db, coordinator_id=ADMIN_ID, secretary_id=SECRETARY)
+    coordinator = app.person(ADMIN_ID, "Ольга")
+    teacher = app.person(SECRETARY, "Анна")
+    await teacher.send("/profile")
+    await teacher.press("Категория")
+    await teacher.press("высшая")
+    await teacher.press("Дата категории")
+    await teacher.send("10.06.2022")
+    assert "действует до 10.06.2027" in teacher.last_text
+    return coordinator, teacher
+
+
+def _warnings(who: Person) -> list[str]:
+    return [m.text or "" for m in who.bot_messages if "⏳" in (m.text or "")]
+
+
+async def test_the_category_lapsing_is_told_once(app: BotUnderTest) -> None:
+    coordinator, teacher = await _lapsing(app)
+    await app.days(40)  # 10.04.2027: not yet
+    assert _warnings(teacher) == []
+    await app.days(1)
+    [own] = _warnings(teacher)
+    assert "Ваша квалификационная категория действует до 10.06.2027, осталось 60 дней" in own
+    [told] = _warnings(coordinator)
+    assert "Петрова Анна Сергеевна: квалификационная категория действует до 10.06.2027" in told
+    assert "С опозданием" not in own
+    await app.days(70)
+    await app.restart()
+    await app.run_due()
+    assert len(_warnings(teacher)) == 1  # never twice
+    assert len(_warnings(coordinator)) == 1
+
+
+async def test_a_new_date_re_arms_the_warning(app: BotUnderTest) -> None:
+    _, teacher = await _lapsing(app)
+    await teacher.press("Дата категории")
+    await teacher.send("20.02.2027")  # renewed: lapses in 2032
+    await app.days(120)
+    assert _warnings(teacher) == []
+
+
+async def test_after_a_restart_past_its_day_it_goes_once_late(app: BotUnderTest) -> None:
+    coordinator, teacher = await _lapsing(app)
+    await app.stop()
+    app.clock.set(datetime(2027, 4, 20, 9, 0, tzinfo=UTC))
+    await app.start()
+    await app.run_due()
+    [own] = _warnings(teacher)
+    assert own.startswith("⚠️ С опозданием")
+    assert "остался 51 день" in own
+    assert len(_warnings(coordinator)) == 1
+    await app.restart()
+    await app.run_due()
+    assert len(_warnings(teacher)) == 1
+
+
+async def test_renewed_while_down_it_is_skipped(app: BotUnderTest) -> None:
+    _, teacher = await _lapsing(app)
+    async with app.db.transaction() as conn:
+        stored = await people.get_by_telegram(conn, SECRETARY)
+        assert stored is not None
+        await people.update_profile(conn, stored.id, now=NOW, category_awarded_on=date(2027, 3, 1))
+    await app.stop()
+    app.clock.set(datetime(2027, 4, 20, 9, 0, tzinfo=UTC))
+    await app.start()
+    await app.run_due()
+    assert _warnings(teacher) == []

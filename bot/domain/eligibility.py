@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Final, TypeVar
 
@@ -165,6 +165,17 @@ def custom(
         titles=titles,
         grounds=grounds,
     )
+
+
+# The person and their coordinators are warned this long before a category lapses (and
+# eligibility with it): two months leave time to apply for attestation again before it ends.
+LAPSE_WARNING_DAYS: Final = 60
+
+
+def lapse_warning_on(profile: EligibilityProfile) -> date | None:
+    """The day the warning of the category's lapse is due."""
+    lapse = lapses_on(profile)
+    return None if lapse is None else lapse - timedelta(days=LAPSE_WARNING_DAYS)
 
 
 def lapses_on(profile: EligibilityProfile) -> date | None:

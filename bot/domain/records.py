@@ -195,6 +195,7 @@ class Notice(Frozen):
     due_at: datetime
     status: str  # pending | sending | done | cancelled | skipped
     details: dict[str, str | int]
+    person_id: int | None = None  # a notice of a person: their category lapsing
 
 
 class Delivery(Frozen):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -13,12 +14,14 @@ from bot.domain import eligibility as rules
 from bot.domain import people as check
 from bot.domain.clock import Clock
 from bot.domain.errors import Conflict, NotFound, ValidationError
+from bot.domain.meetings import NoticeKind
 from bot.domain.model import LOCALES
 from bot.domain.records import Body, Membership, Organisation, Person, present
 from bot.services.access import Actor
 from bot.services.batch import Batcher
 from bot.services.consent import PendingConsent
-from storage import bodies, operations, organisations, people
+from bot.services.ports import NoticeScheduler
+from storage import bodies, notices, operations, organisations, people
 from storage.db import Database
 
 
@@ -138,10 +141,17 @@ class _Found:
     appointed: bool  # appointed a coordinator with `councilbot add-coordinator`
 
 
+# The hour of the day, in the organisation's time, a category's lapse warning goes out.
+WARNING_HOUR: Final = 10
+
+
 class PeopleService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, scheduler: NoticeScheduler | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._scheduler = scheduler
         # Every update looks up its sender; those arriving together are looked up in one query.
         self._lookups: Batcher[int, _Found] = Batcher(self._find)
 
@@ -216,7 +226,43 @@ class PeopleService:
             await people.update_profile(
                 conn, person.id, now=self._clock.now(), **{field.value: value}
             )
-            return present(await people.get_person(conn, person.id), "person")
+            updated = present(await people.get_person(conn, person.id), "person")
+            if field in {ProfileField.CATEGORY, ProfileField.CATEGORY_DATE}:
+                await self._arm_lapse(conn, updated)
+            return updated
+
+    async def _arm_lapse(self, conn: AsyncConnection, person: Person) -> None:
+        """The warning of the category's lapse, armed anew whenever the category or its date
+        changes: the old one is cancelled, one is kept for the new date (at once if its day
+        has come), none when there is no category or it has lapsed already."""
+        for notice_id in await notices.cancel_of_person(
+            conn, person.id, NoticeKind.CATEGORY_LAPSE
+        ):
+            if self._scheduler is not None:
+                self._scheduler.disarm(notice_id)
+        lapse = rules.lapses_on(person.eligibility)
+        warn = rules.lapse_warning_on(person.eligibility)
+        now = self._clock.now()
+        organisation = (
+            None
+            if person.organisation_id is None
+            else await organisations.get_organisation(conn, person.organisation_id)
+        )
+        zone = ZoneInfo(organisation.timezone if organisation else "Europe/Moscow")
+        if lapse is None or warn is None or lapse <= now.astimezone(zone).date():
+            return
+        due = max(now, datetime.combine(warn, time(WARNING_HOUR), zone).astimezone(UTC))
+        notice = await notices.add_notice(
+            conn,
+            meeting_id=None,
+            person_id=person.id,
+            kind=NoticeKind.CATEGORY_LAPSE,
+            due_at=due,
+            now=now,
+            details={"lapses": lapse.isoformat()},
+        )
+        if self._scheduler is not None:
+            self._scheduler.arm(notice.id, due)
 
     @staticmethod
     def _parsed(current: Person, field: ProfileField, raw: str, today: date) -> object:

@@ -77,6 +77,7 @@ mydata-section-invitations = Personal links
 mydata-section-proposals = Agenda proposals
 mydata-section-rsvps = Attendance replies
 mydata-section-deliveries = Notices sent
+mydata-section-notices = Reminders of the category's end
 mydata-section-voters = Voter lists
 mydata-section-ballots = Ballots
 mydata-section-votes = Votes

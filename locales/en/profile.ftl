@@ -75,3 +75,14 @@ education-higher_pedagogical = higher pedagogical
 education-higher = higher
 education-secondary_professional = secondary professional
 education-other = other
+
+category-lapse-own = ⏳ Your qualification category is valid until { $date }, { $days ->
+        [0] it ends today
+        [one] { $days } day left
+       *[other] { $days } days left
+    }. Your eligibility for the methodical asset ends with it. If the category has been renewed, please give the new date in /profile.
+category-lapse-coordinator = ⏳ { $name }: the qualification category is valid until { $date }, { $days ->
+        [0] it ends today
+        [one] { $days } day left
+       *[other] { $days } days left
+    }. After that they no longer meet the requirements for members of the methodical asset.

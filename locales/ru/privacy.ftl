@@ -78,6 +78,7 @@ mydata-section-invitations = Личные ссылки
 mydata-section-proposals = Предложения в повестку
 mydata-section-rsvps = Ответы о явке
 mydata-section-deliveries = Отправленные извещения
+mydata-section-notices = Напоминания о сроке категории
 mydata-section-voters = Списки голосующих
 mydata-section-ballots = Опросные листы
 mydata-section-votes = Голоса

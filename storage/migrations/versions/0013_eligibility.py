@@ -29,9 +29,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("category_awarded_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("titles", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("grounds", sa.JSON(), nullable=True))
+    # A notice of a person (their category lapsing), beside those of meetings and consultations.
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            "fk_notices_person_id_persons", "persons", ["person_id"], ["id"]
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.drop_constraint("fk_notices_person_id_persons", type_="foreignkey")
+        batch_op.drop_column("person_id")
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.drop_column("grounds")
         batch_op.drop_column("titles")
