@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from bot.domain.eligibility import (
+    LAPSE_WARNING_DAYS,
     LUGA,
     ZYRYANSKY,
     EligibilityProfile,
@@ -21,6 +22,7 @@ from bot.domain.eligibility import (
     assess,
     changed,
     custom,
+    lapse_warning_on,
     lapses_on,
     rules_from,
     thresholds_of,
@@ -287,3 +289,9 @@ def test_custom_thresholds_start_from_the_rules_in_force() -> None:
     assert changed(rules, Setting.PEDAGOGICAL_YEARS).pedagogical_years is None
     with pytest.raises(ValueError, match="nonsense"):
         changed(rules, Setting.GROUND, "nonsense")
+
+
+def test_the_lapse_warning_is_due_sixty_days_before() -> None:
+    assert LAPSE_WARNING_DAYS == 60
+    assert lapse_warning_on(but(category_awarded_on=date(2022, 6, 10))) == date(2027, 4, 11)
+    assert lapse_warning_on(but(category=Category.NONE)) is None

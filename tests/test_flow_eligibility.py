@@ -31,6 +31,8 @@ async def test_a_teacher_fills_in_what_eligibility_needs(app: BotUnderTest) -> N
     assert "Стаж: 13 лет" in teacher.last_text
 
     await teacher.press("Стаж по специальности")
+    await teacher.send("80 лет")
+    assert "Укажите стаж по специальности целым числом лет, от 0 до 70" in teacher.last_text
     await teacher.send("20")
     assert "не может быть больше педагогического стажа (13)" in teacher.last_text
     await teacher.send("8")

@@ -101,7 +101,12 @@ _PARSERS: dict[ProfileField, Any] = {
 def _experience(current: Person, field: ProfileField, raw: str, today: date) -> int:
     """Years of pedagogical experience or in the speciality; the second never more than the
     first, whichever of them is typed last."""
-    years = check.experience_years_or_start(raw, today)
+    try:
+        years = check.experience_years_or_start(raw, today)
+    except ValidationError as error:
+        if field is ProfileField.SPECIALITY and error.key == "people-error-experience":
+            raise ValidationError("profile-error-speciality-years", **error.params) from None
+        raise
     pedagogical, speciality = current.experience_years, current.speciality_years
     if field is ProfileField.EXPERIENCE:
         pedagogical = years

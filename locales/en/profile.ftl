@@ -54,6 +54,7 @@ profile-ground-item = { $item } ({ $attached ->
        *[no] no evidence
     })
 profile-error-speciality-exceeds = Experience in the speciality ({ $speciality }) cannot exceed the teaching experience ({ $pedagogical }). Please check both numbers.
+profile-error-speciality-years = Please give the experience in the speciality as a whole number of years from { $min } to { $max }, or as the year you started, for example: 8 or 2017
 profile-error-title = There is no such title. Please choose one with a button.
 profile-error-ground = There is no such ground. Please choose one with a button.
 profile-error-evidence = Please send a file or write a note as text.

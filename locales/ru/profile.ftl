@@ -56,6 +56,7 @@ profile-ground-item = { $item } ({ $attached ->
        *[no] без подтверждения
     })
 profile-error-speciality-exceeds = Стаж по специальности ({ $speciality }) не может быть больше педагогического стажа ({ $pedagogical }). Проверьте оба числа.
+profile-error-speciality-years = Укажите стаж по специальности целым числом лет, от { $min } до { $max }, или годом начала работы, например: 8 или 2017
 profile-error-title = Такого звания нет. Выберите его кнопкой.
 profile-error-ground = Такого основания нет. Выберите его кнопкой.
 profile-error-evidence = Пришлите файл или напишите пояснение текстом.
