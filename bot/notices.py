@@ -239,7 +239,8 @@ class NoticeSender:
                     return None
                 if await self._postponed(conn, notice, body.timezone, now):
                     return None
-                await notices.claim(conn, notice.id)
+                if not await notices.claim(conn, notice.id):
+                    return None  # another sender (a second process) took it meanwhile
                 results = True
                 if notice.kind is NoticeKind.BALLOT:
                     # Voting opens: the roster is frozen and each voter gets a ballot.
@@ -448,7 +449,8 @@ class NoticeSender:
         delivery = recipient.delivery
         outgoing = await self._outgoing(ctx, recipient)
         async with self._db.transaction() as conn:
-            await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
+            if not await notices.claim_delivery(conn, delivery.id):
+                return  # another sender has it (or sent it) meanwhile
         # Nothing left for them (their ballot closed, they voted in the room): not «delivered».
         status, error = ("sent" if outgoing is not None else "skipped"), None
         try:

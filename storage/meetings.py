@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetings import MeetingForm, MeetingStatus
-from storage.db import dialect_insert
+from storage.db import dialect_insert, lock_numbering
 from storage.models import AgendaItem, Material, Meeting, Proposal
 from storage.schema import agenda_items, group_links, materials, meetings, proposals, rsvps
 
@@ -162,6 +162,7 @@ async def add_item(
     now: datetime,
 ) -> AgendaItem:
     """Appends an item at the end of the agenda."""
+    await lock_numbering(conn, "agenda", meeting_id)
     last = await conn.execute(
         select(func.coalesce(func.max(agenda_items.c.position), 0)).where(
             agenda_items.c.meeting_id == meeting_id

@@ -13,7 +13,9 @@ import os
 import pwd
 import shutil
 import stat
+import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +27,7 @@ DEBIAN_BINARIES = "/usr/lib/postgresql/*/bin/pg_ctl"
 # Durability is worth nothing for a server deleted at the end of the run.
 FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
 SERVER_USER = "postgres"
+READY_TIMEOUT = 60.0
 
 
 class NoServerBinaries(Exception):
@@ -79,11 +82,26 @@ def throwaway_server() -> Iterator[str]:
         )
         server.start()
         try:
+            _wait_until_ready(pg_ctl.parent / "pg_isready", port)
             yield f"postgresql+asyncpg://postgres@127.0.0.1:{port}"
         finally:
             server.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_until_ready(pg_isready: Path, port: int) -> None:
+    """pg_ctl returns once the server runs; it accepts connections a moment later."""
+    deadline = time.monotonic() + READY_TIMEOUT
+    while True:
+        ready = subprocess.run(  # noqa: S603 - the server's own tool, fixed arguments
+            [str(pg_isready), "-q", "-h", "127.0.0.1", "-p", str(port)], check=False
+        )
+        if ready.returncode == 0:
+            return
+        if time.monotonic() > deadline:
+            raise NoServerBinaries("the PostgreSQL server did not accept connections in time")
+        time.sleep(0.1)
 
 
 def _as_server_user(pg_ctl: Path, folder: Path) -> Path:
