@@ -49,16 +49,19 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if database_kind(config) != POSTGRESQL:
-        return
+    """With --db=postgresql, only the database tests but those about SQLite itself; without
+    it, all but those that need PostgreSQL (the summary line says how to run them)."""
+    on_postgresql = database_kind(config) == POSTGRESQL
     kept, dropped = [], []
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        uses_database = bool(fixtures & DATABASE_FIXTURES)
-        if uses_database and item.get_closest_marker("sqlite_only") is None:
-            kept.append(item)
+        if on_postgresql:
+            wanted = bool(fixtures & DATABASE_FIXTURES) and not item.get_closest_marker(
+                "sqlite_only"
+            )
         else:
-            dropped.append(item)
+            wanted = item.get_closest_marker("postgresql_only") is None
+        (kept if wanted else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

@@ -117,6 +117,7 @@ def _as_server_user(pg_ctl: Path, folder: Path) -> Path:
         ) from None
     os.chown(folder, user.pw_uid, user.pw_gid)
     wrapper = folder / "pg_ctl"
-    wrapper.write_text(f'#!/bin/sh\nexec runuser -u {SERVER_USER} -- "{pg_ctl}" "$@"\n')
+    # Its own session: a signal to the tests' process group does not stop the server under them.
+    wrapper.write_text(f'#!/bin/sh\nexec setsid -w runuser -u {SERVER_USER} -- "{pg_ctl}" "$@"\n')
     wrapper.chmod(stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
     return wrapper
