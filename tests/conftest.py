@@ -52,7 +52,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """With --db=postgresql, only the database tests but those about SQLite itself; without
     it, all but those that need PostgreSQL (the summary line says how to run them)."""
     on_postgresql = database_kind(config) == POSTGRESQL
-    kept, dropped = [], []
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if on_postgresql:

@@ -90,6 +90,18 @@ def throwaway_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+async def create_database(base_url: str, name: str) -> str:
+    """An empty database on the server at `base_url`; returns its URL."""
+    import asyncpg  # noqa: PLC0415 - the PostgreSQL driver, only where a server is wanted
+
+    conn = await asyncpg.connect(base_url.replace("+asyncpg", "") + "/postgres")
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return f"{base_url}/{name}"
+
+
 def _wait_until_ready(pg_isready: Path, port: int) -> None:
     """pg_ctl returns once the server runs; it accepts connections a moment later."""
     deadline = time.monotonic() + READY_TIMEOUT
