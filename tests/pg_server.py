@@ -38,7 +38,7 @@ def find_pg_ctl() -> Path | None:
     """COUNCILBOT_PG_CTL if set, else Debian's newest /usr/lib/postgresql/N/bin, else PATH."""
     given = os.environ.get("COUNCILBOT_PG_CTL", "").strip()
     if given:
-        return Path(given)
+        return Path(given) if Path(given).is_file() else None
     found = sorted(glob.glob(DEBIAN_BINARIES), key=_major, reverse=True)
     if found:
         return Path(found[0])
@@ -62,7 +62,7 @@ def throwaway_server() -> Iterator[str]:
     """Starts a server and yields its base URL, `postgresql+asyncpg://postgres@127.0.0.1:PORT`
     (add `/dbname`); the server and its data are gone when the block ends."""
     pg_ctl = find_pg_ctl()
-    if pg_ctl is None or not pg_ctl.exists():
+    if pg_ctl is None:
         raise NoServerBinaries(MISSING)
     folder = Path(tempfile.mkdtemp(prefix="councilbot-pg-"))
     try:
