@@ -368,8 +368,9 @@ async def _copy_into(source: Database, url: str, shown: str) -> None:
         say(f"{shown}: migrated to schema {head_revision()}, empty; copying ...")
         try:
             counts = await copying.copy_rows(source, target)
-        except copying.CopyError as error:
-            raise Failure(f"copy-data: {error}; nothing was written to {shown}") from None
+        except Exception as error:  # a row the target refuses, the server gone: one line
+            first = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise Failure(f"copy-data: {first}; nothing was written to {shown}") from None
         for name, (rows, _) in counts.items():
             say(f"  {name}: {rows} rows, the same count in both")
     finally:
