@@ -261,9 +261,10 @@ FINDINGS = (
     "its own write transaction of about 15 statements behind SQLite's single writer, every "
     "statement several round trips to aiosqlite's thread through a busy event loop: presses "
     "waited ~1.9 s for the write lock. Presses arriving while votes are being written now go "
-    "together in the next transaction of about seven statements (`bot/batch.py`). (5) The "
-    "same for each update's sender: ~230 ms waiting for a pooled connection, now one query per "
-    "batch. Before these changes this bench answered 70 presses a second with a p99 of 6.4 s."
+    "together in the next transaction of about seven statements (`bot/services/batch.py`). "
+    "(5) The same for each update's sender: ~230 ms waiting for a pooled connection, now one "
+    "query per batch. Before these changes this bench answered 70 presses a second with a p99 "
+    "of 6.4 s."
 )
 
 WHY_P99 = (
