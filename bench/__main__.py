@@ -15,6 +15,7 @@ from bench.report import Section, write
 
 BENCHES: dict[str, Callable[[], Awaitable[Section]]] = {
     "vote": vote_burst.run,
+    "vote-pg": vote_burst.run_on_postgresql,
     "broadcast": broadcast.broadcast,
     "crash": broadcast.crash,
     "footprint": footprint.run,

@@ -10,6 +10,7 @@ from sqlalchemy import RowMapping, and_, delete, exists, func, insert, select, u
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.records import Consent, ConsentVersion, Person, RegisterLine
+from storage.db import lock_numbering
 from storage.people import person_from_row
 from storage.schema import (
     consent_versions,
@@ -75,6 +76,7 @@ async def add_version(
     now: datetime,
 ) -> ConsentVersion:
     """A new text, numbered after the organisation's last one."""
+    await lock_numbering(conn, "consent_versions", organisation_id or 0)
     last = await latest_version(conn, organisation_id)
     result = await conn.execute(
         insert(consent_versions)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Table, event
+from sqlalchemy import DateTime, Table, event, func, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
@@ -36,6 +36,27 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+# The drivers the bot knows, by the module a URL's `+driver` loads, and how to install each.
+DRIVERS = {
+    "aiosqlite": "it comes with councilbot itself: reinstall councilbot",
+    "asyncpg": "pip install 'councilbot[postgres]' (python3 dev.py run installs it)",
+}
+URLS = "sqlite+aiosqlite:///path/to/councilbot.sqlite3 or postgresql+asyncpg://user@host/db"
+
+
+class MissingDriver(Exception):
+    """DATABASE_URL names a database driver that is not installed; the message says which
+    extra to install, in one line."""
+
+
+def _driver_advice(url: str, module: str | None) -> str:
+    advice = DRIVERS.get(module or "")
+    if advice is not None:
+        return f"the database driver {module} is not installed: {advice}"
+    scheme = url.split(":", 1)[0]
+    return f"the database driver {module} of {scheme}:// is not installed: use {URLS}"
+
+
 class Database:
     """Owns the engine. `transaction()` is for services that write; `read()` for queries."""
 
@@ -46,7 +67,10 @@ class Database:
         # back, and closing a connection in a transaction rolls it back), so on SQLite the
         # pool's extra ROLLBACK on each return would only cost a trip to the driver's thread.
         options: dict[str, Any] = {"pool_reset_on_return": None} if sqlite else {}
-        self.engine: AsyncEngine = create_async_engine(url, echo=echo, **options)
+        try:
+            self.engine: AsyncEngine = create_async_engine(url, echo=echo, **options)
+        except ModuleNotFoundError as missing:
+            raise MissingDriver(_driver_advice(url, missing.name)) from None
         # SQLite has one writer at a time. Writers queue here, in the event loop, instead of
         # spinning in busy_timeout sleeps on pooled connections that readers then lack.
         self._writers = asyncio.Lock()
@@ -109,6 +133,20 @@ def ensure_sqlite_folder(path: Path | None) -> None:
     """Creates the folder of a SQLite file on first run."""
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+
+
+# The numbers handed out as "the last one + 1", each in its own space of advisory locks.
+NUMBERING = {"minutes": 1, "agenda": 2, "consent_versions": 3}
+
+
+async def lock_numbering(conn: AsyncConnection, space: str, key: int) -> None:
+    """Makes this transaction the only one handing out the next number of `space` for `key`
+    (a body's протоколы, a meeting's agenda) until it ends, so that "the last one + 1" read
+    next is not read by another at the same time. On PostgreSQL a transaction-level advisory
+    lock, released at COMMIT or ROLLBACK; SQLite runs one write transaction at a time (BEGIN
+    IMMEDIATE) and needs nothing more."""
+    if conn.dialect.name == "postgresql":
+        await conn.execute(select(func.pg_advisory_xact_lock(NUMBERING[space], key)))
 
 
 def dialect_insert(conn: AsyncConnection, table: Table) -> SqliteInsert | PgInsert:

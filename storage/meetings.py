@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.meetings import MeetingForm, MeetingStatus
 from bot.domain.records import AgendaItem, Material, Meeting, Proposal
-from storage.db import dialect_insert
+from storage.db import dialect_insert, lock_numbering
 from storage.schema import agenda_items, group_links, materials, meetings, proposals, rsvps
 
 
@@ -162,6 +162,7 @@ async def add_item(
     now: datetime,
 ) -> AgendaItem:
     """Appends an item at the end of the agenda."""
+    await lock_numbering(conn, "agenda", meeting_id)
     last = await conn.execute(
         select(func.coalesce(func.max(agenda_items.c.position), 0)).where(
             agenda_items.c.meeting_id == meeting_id

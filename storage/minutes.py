@@ -11,7 +11,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.records import Minutes
-from storage.db import dialect_insert
+from storage.db import dialect_insert, lock_numbering
 from storage.schema import minutes, templates
 
 _COLUMNS = [c for c in minutes.c if c.name != "document"]
@@ -34,6 +34,7 @@ async def create(
     now: datetime,
 ) -> Minutes:
     """A new draft; without a number, the next one of the body in that year."""
+    await lock_numbering(conn, "minutes", body_id)
     if number is None:
         last = await conn.execute(
             select(func.coalesce(func.max(minutes.c.number), 0)).where(
@@ -58,6 +59,12 @@ async def create(
         .returning(*_COLUMNS)
     )
     return _minutes(result.mappings().one())
+
+
+async def lock_body(conn: AsyncConnection, body_id: int) -> None:
+    """Until this transaction ends, no other one creates a протокол of the body: call it
+    before deciding from `latest_of` that a new one (or version) is needed."""
+    await lock_numbering(conn, "minutes", body_id)
 
 
 async def get(conn: AsyncConnection, minutes_id: int) -> Minutes | None:

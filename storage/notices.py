@@ -205,13 +205,35 @@ async def add_edits(conn: AsyncConnection, notice_id: int, of_notice_id: int) ->
 
 
 async def open_deliveries(conn: AsyncConnection, notice_id: int) -> list[Delivery]:
-    """Recipients still to be sent to: pending, or caught mid-send by a restart."""
+    """Recipients still to be sent to (pending; those caught mid-send by a stop are pending
+    again after `requeue_interrupted`)."""
     result = await conn.execute(
         select(deliveries)
-        .where(deliveries.c.notice_id == notice_id, deliveries.c.status.in_(OPEN))
+        .where(deliveries.c.notice_id == notice_id, deliveries.c.status == "pending")
         .order_by(deliveries.c.id)
     )
     return [_delivery(row) for row in result.mappings()]
+
+
+async def claim_delivery(conn: AsyncConnection, delivery_id: int) -> bool:
+    """pending → sending, counting the attempt: of two senders on one delivery, one gets it
+    (the other's UPDATE finds it no longer pending). False for the other."""
+    result = await conn.execute(
+        update(deliveries)
+        .where(deliveries.c.id == delivery_id, deliveries.c.status == "pending")
+        .values(status="sending", attempts=deliveries.c.attempts + 1)
+    )
+    return result.rowcount == 1
+
+
+async def requeue_interrupted(conn: AsyncConnection) -> int:
+    """At start-up, before anything is sent: a delivery left `sending` was cut off by the last
+    stop (it may or may not have reached Telegram) and is pending again, to be sent once more;
+    while the bot runs, `sending` is a sender's own and nobody else takes it."""
+    result = await conn.execute(
+        update(deliveries).where(deliveries.c.status == "sending").values(status="pending")
+    )
+    return int(result.rowcount)
 
 
 async def mark(

@@ -1,4 +1,5 @@
-"""The production dispatcher running against the fake Bot API, on a real SQLite file."""
+"""The production dispatcher running against the fake Bot API, on a real database (SQLite or
+PostgreSQL, tests/databases.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import asyncio
 import contextlib
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 
 from aiogram import Bot, Dispatcher
 from pydantic import SecretStr
@@ -17,7 +17,6 @@ from bot.delivery.upkeep_job import run_upkeep
 from bot.main.app import build_dispatcher, make_bot
 from bot.services.settings import Settings
 from storage.db import Database
-from storage.migrate import migrate
 from tests.clock import ClockScheduler, ManualClock
 from tests.fakegram import FakeTelegram, Person
 
@@ -118,13 +117,11 @@ class BotUnderTest:
         await self.run_due()
 
 
-async def open_bot(
-    tmp_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN_ID})
-) -> BotUnderTest:
+async def open_bot(url: str, *, admin_ids: frozenset[int] = frozenset({ADMIN_ID})) -> BotUnderTest:
+    """The bot on the migrated database at `url` (the `app` fixture's copy of the template)."""
     fake = FakeTelegram()
     await fake.start()
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}")
-    await migrate(db)
+    db = Database(url)
     settings = Settings(
         bot_token=SecretStr(fake.token),
         telegram_api_base=fake.base_url,

@@ -125,3 +125,25 @@ async def test_every_subcommand_has_help(tmp_path: Path) -> None:
         run = await run_cli(tmp_path, name, "--help")
         assert (run.code, run.stderr) == (0, ""), run
         assert f"councilbot {name}" in run.stdout
+
+
+async def test_a_database_driver_not_installed_says_which_extra_to_install(
+    tmp_path: Path,
+) -> None:
+    """DATABASE_URL names PostgreSQL on a machine where asyncpg is not installed (a folder first
+    on the path hides the installed one, as if it had never been installed)."""
+    hidden = tmp_path / "without-asyncpg" / "asyncpg"
+    hidden.mkdir(parents=True)
+    (hidden / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'asyncpg'\", name='asyncpg')\n"
+    )
+    run = await run_cli(
+        tmp_path,
+        "check",
+        BOT_TOKEN=FOREIGN_TOKEN,
+        DATABASE_URL="postgresql+asyncpg://councilbot@127.0.0.1:9/councilbot",
+        PYTHONPATH=str(hidden.parent),
+    )
+    line = assert_one_line_without_traceback(run)
+    assert "asyncpg" in line
+    assert "pip install 'councilbot[postgres]'" in line

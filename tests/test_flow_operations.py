@@ -8,6 +8,8 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.domain.meetings import NoticeKind
 from storage import notices, people
 from storage.backup import backup_name, check, list_backups
@@ -106,6 +108,7 @@ async def test_add_coordinator_appoints_someone_while_the_bot_runs(
     assert "already a coordinator" in again.stdout
 
 
+@pytest.mark.sqlite_only  # the SQLite file and the bot's own backups of it
 async def test_status_shows_a_coordinator_the_health_of_the_bot(app: BotUnderTest) -> None:
     coordinator = await register_coordinator(app)
     await coordinator.send("/status")
@@ -149,6 +152,7 @@ async def test_status_shows_a_coordinator_the_health_of_the_bot(app: BotUnderTes
     assert "Не доставлено за сутки: 1 сообщение" in coordinator.last_text
 
 
+@pytest.mark.sqlite_only  # the SQLite file and the bot's own backups of it
 async def test_status_in_english(app: BotUnderTest) -> None:
     coordinator = await register_coordinator(app, language="en")
     await coordinator.send("/status")
@@ -186,6 +190,7 @@ async def test_coordinators_get_status_in_their_command_menu(app: BotUnderTest) 
     assert "id" in mine
 
 
+@pytest.mark.sqlite_only  # the SQLite file and the bot's own backups of it
 async def test_the_daily_backup_keeps_backup_keep_files_and_survives_restarts(
     app: BotUnderTest,
 ) -> None:
@@ -228,6 +233,7 @@ async def test_the_daily_backup_keeps_backup_keep_files_and_survives_restarts(
     assert copy.tables > 20
 
 
+@pytest.mark.sqlite_only  # the SQLite file and the bot's own backups of it
 async def test_a_failed_daily_backup_is_told_to_the_coordinators_once(app: BotUnderTest) -> None:
     coordinator = await register_coordinator(app)
     folder = app.settings.backup_dir

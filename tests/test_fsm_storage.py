@@ -3,8 +3,6 @@ after the bot restarts."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import func, select
@@ -14,6 +12,7 @@ from storage.db import Database
 from storage.fsm import DatabaseStorage
 from storage.migrate import migrate
 from storage.schema import fsm_states
+from tests.databases import Databases
 
 BOT_ID = 123456
 
@@ -133,8 +132,8 @@ async def test_keys_are_independent(db: Database) -> None:
     assert await stored_rows(db) == 2
 
 
-async def test_a_form_survives_a_restart(tmp_path: Path) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+async def test_a_form_survives_a_restart(databases: Databases) -> None:
+    url = await databases.url("bot", migrated=False)
     before = Database(url)
     try:
         await migrate(before)

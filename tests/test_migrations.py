@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,14 +17,16 @@ from storage.db import Database
 from storage.migrate import _config, current_revision, head_revision, migrate
 from storage.people import get_by_telegram_ids_with_consent
 from storage.schema import bodies, invitations, metadata, organisations
+from tests.databases import Databases
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def empty(tmp_path: Path) -> AsyncIterator[Database]:
-    """A database handle on a SQLite file that does not exist yet."""
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}")
+async def empty(databases: Databases) -> AsyncIterator[Database]:
+    """A database handle on a database with nothing in it yet (a SQLite file that does not
+    exist yet, or an empty PostgreSQL database)."""
+    database = await databases.open("empty", migrated=False)
     try:
         yield database
     finally:
@@ -74,8 +75,8 @@ async def test_migrate_again_is_a_no_op_that_keeps_the_data(empty: Database) -> 
     assert await _organisation_names(empty) == ["ИМЦ Лужского района"]
 
 
-async def test_data_survives_a_migration_run_by_a_new_process(tmp_path: Path) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+async def test_data_survives_a_migration_run_by_a_new_process(databases: Databases) -> None:
+    url = await databases.url("bot", migrated=False)
     first = Database(url)
     try:
         await migrate(first)
@@ -109,6 +110,7 @@ async def test_an_empty_database_has_no_revision(empty: Database) -> None:
     assert await current_revision(empty) == head_revision()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     ("pragma", "expected"),
     [
@@ -134,7 +136,9 @@ async def _one_organisation(db: Database) -> int:
 
 
 async def test_a_body_of_a_missing_organisation_is_refused(db: Database) -> None:
-    with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+    # SQLite names no foreign key in its message; PostgreSQL names the constraint.
+    refused = r"FOREIGN KEY|fk_bodies_organisation_id_organisations"
+    with pytest.raises(IntegrityError, match=refused):
         async with db.transaction() as conn:
             await conn.execute(
                 insert(bodies).values(
@@ -147,21 +151,23 @@ async def test_a_body_of_a_missing_organisation_is_refused(db: Database) -> None
 
 
 @pytest.mark.parametrize(
-    ("table", "values"),
+    ("table", "values", "constraint"),
     [
-        (bodies, {"kind": "club", "name": "Клуб"}),
+        (bodies, {"kind": "club", "name": "Клуб"}, "ck_bodies_kind"),
         (
             invitations,
             {"token": "t" * 16, "max_uses": 1, "uses": 2, "expires_at": NOW},
+            "ck_invitations_uses",
         ),
     ],
     ids=["unknown-body-kind", "invitation-used-beyond-its-limit"],
 )
 async def test_check_constraints_refuse_impossible_rows(
-    db: Database, table: Table, values: dict[str, object]
+    db: Database, table: Table, values: dict[str, object], constraint: str
 ) -> None:
     organisation = await _one_organisation(db)
-    with pytest.raises(IntegrityError, match="CHECK"):
+    # Both databases name the constraint in their message.
+    with pytest.raises(IntegrityError, match=constraint):
         async with db.transaction() as conn:
             await conn.execute(
                 insert(table).values(organisation_id=organisation, created_at=NOW, **values)
@@ -181,7 +187,7 @@ async def test_people_from_before_consents_keep_their_data_and_are_asked_again(
         )
         await conn.exec_driver_sql(
             "INSERT INTO persons (organisation_id, telegram_id, full_name, reachable, "
-            "created_at, updated_at) VALUES (1, 3003, 'Белов Игорь Николаевич', 1, "
+            "created_at, updated_at) VALUES (1, 3003, 'Белов Игорь Николаевич', TRUE, "
             "'2027-03-01 09:00:00', '2027-03-01 09:00:00')"
         )
 

@@ -60,8 +60,15 @@ async def test_recipients_are_fixed_once_and_the_secretary_hears_of_the_missed(
     # Only the secretary is on Telegram; the member without it is recorded, not sent to.
     assert [r.person.id for r in prepared.recipients if r.person] == [setup.secretary.id]
     first = prepared.recipients[0]
-    await notices_.sending(first.delivery)
-    # A restart mid-send: the same recipients again, no new rows.
+    assert await notices_.sending(first.delivery)
+    # While it is being sent it is that sender's own: a second look finds nobody to serve.
+    meanwhile = await notices_.prepare(notice_id)
+    assert meanwhile is not None
+    assert meanwhile.recipients == []
+    # A restart mid-send (start-up puts what was in flight back): the same recipients again,
+    # no new rows.
+    async with db.transaction() as conn:
+        await notices.requeue_interrupted(conn)
     again = await notices_.prepare(notice_id)
     assert again is not None
     assert [r.delivery.id for r in again.recipients] == [first.delivery.id]

@@ -245,7 +245,8 @@ class NoticeSender:
             return
         delivery = recipient.delivery
         outgoing = await self._outgoing(ctx, recipient)
-        await self._service.sending(delivery)
+        if not await self._service.sending(delivery):
+            return  # another sender has it (or sent it) meanwhile
         # Nothing left for them (their ballot closed, they voted in the room): not «delivered».
         status, error, message_id = ("sent" if outgoing is not None else "skipped"), None, None
         try:
@@ -276,7 +277,8 @@ class NoticeSender:
         after the close, without buttons. Whatever Telegram answers is recorded and the close
         goes on: an edit is never tried again once it has an answer."""
         delivery, person = recipient.delivery, recipient.person
-        await self._service.sending(delivery)
+        if not await self._service.sending(delivery):
+            return  # another sender has it (or edited it) meanwhile
         view = None
         if person is not None:
             view = await self._voting.ballot_of(ctx.meeting.id, person.id)

@@ -208,6 +208,8 @@ def build_dispatcher(
         )
         # The database is the source of truth: every open notice is armed again; one whose
         # time passed while the bot was down runs at once.
+        async with db.transaction() as conn:
+            await notices.requeue_interrupted(conn)
         async with db.read() as conn:
             for notice in await notices.open_notices(conn):
                 scheduler.arm(notice.id, notice.due_at)

@@ -23,6 +23,7 @@ from bot.services import backups
 from bot.services.backups import PG_ADVICE, BackupService, NewerSchema
 from bot.services.operations import OperationsService, version
 from bot.services.settings import NoDataDir, Settings
+from storage import copy as copying
 from storage.backup import BackupError, check, list_backups
 from storage.db import Database, ensure_sqlite_folder
 from storage.migrate import current_revision, head_revision, known_revision, migrate
@@ -321,6 +322,61 @@ async def add_coordinator_command(args: argparse.Namespace) -> int:
     return 0
 
 
+async def copy_data_command(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if settings.sqlite_path is None:
+        raise Failure("copy-data copies the SQLite database: DATABASE_URL names a server already")
+    target_url: str = args.to
+    if not target_url.startswith("postgresql+asyncpg://"):
+        raise Failure(
+            f"--to {target_url.split(':', 1)[0]}://...: give a postgresql+asyncpg:// URL"
+        )
+    shown = target_url.rsplit("@", maxsplit=1)[-1]
+    lock = take_lock(settings)  # no bot writes while the rows are read
+    try:
+        source = await open_database(settings, SystemClock().now())
+        try:
+            await _copy_into(source, target_url, shown)
+        finally:
+            await source.dispose()
+    finally:
+        if lock is not None:
+            lock.release()
+    say(
+        f"copied {where(settings)} into {shown}: set DATABASE_URL to it and start the bot "
+        "(keep the SQLite file as it is until you have a pg_dump of the new database)"
+    )
+    return 0
+
+
+async def _copy_into(source: Database, url: str, shown: str) -> None:
+    try:
+        target = Database(url)
+    except Exception as error:
+        raise Failure(f"cannot open the database {shown}: {error}") from None
+    try:
+        try:
+            await migrate(target)
+            filled = await copying.filled_tables(target)
+        except Exception as error:
+            raise Failure(f"cannot open or migrate the database {shown}: {error}") from None
+        if filled:
+            raise Failure(
+                f"{shown} is not empty ({', '.join(filled[:3])}{' ...' if len(filled) > 3 else ''}"
+                " have rows): copy-data fills only an empty database"
+            )
+        say(f"{shown}: migrated to schema {head_revision()}, empty; copying ...")
+        try:
+            counts = await copying.copy_rows(source, target)
+        except Exception as error:  # a row the target refuses, the server gone: one line
+            first = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise Failure(f"copy-data: {first}; nothing was written to {shown}") from None
+        for name, (rows, _) in counts.items():
+            say(f"  {name}: {rows} rows, the same count in both")
+    finally:
+        await target.dispose()
+
+
 @dataclass(frozen=True)
 class Subcommand:
     help: str
@@ -348,6 +404,16 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         "put a backup back in place of the database; only with the bot stopped",
         restore_command,
         lambda p: p.add_argument("path", type=Path, help="the backup file"),
+    ),
+    "copy-data": Subcommand(
+        "copy the SQLite database into an empty PostgreSQL database; only with the bot stopped",
+        copy_data_command,
+        lambda p: p.add_argument(
+            "--to",
+            required=True,
+            metavar="URL",
+            help="the PostgreSQL database, postgresql+asyncpg://user:password@host/dbname",
+        ),
     ),
     "add-coordinator": Subcommand(
         "let a Telegram user coordinate (create organisations) without editing COORDINATOR_IDS",

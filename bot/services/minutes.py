@@ -95,6 +95,7 @@ class MinutesService:
                 raise Conflict("meeting-error-cancelled")
             if meeting.closed_at is None or meeting.results is None:
                 raise Conflict("minutes-error-not-closed")
+            await minutes_store.lock_body(conn, body.id)  # opened twice at once: one draft
             record = await minutes_store.latest_of(conn, meeting.id)
             if record is None:
                 year = meeting.starts_at.astimezone(body.zone).year
@@ -454,6 +455,7 @@ class MinutesService:
         async with self._db.transaction() as conn:
             meeting, body = await self._meeting(conn, meeting_id)
             await require_body_manager(conn, actor, body.id)
+            await minutes_store.lock_body(conn, body.id)  # two corrections at once: one
             latest = await minutes_store.latest_of(conn, meeting.id)
             if latest is None or latest.status != "signed":
                 raise Conflict("minutes-error-not-signed")

@@ -182,7 +182,8 @@ class NoticeService:
                     return None
                 if await self._postponed(conn, notice, body.timezone, now):
                     return None
-                await notices.claim(conn, notice.id)
+                if not await notices.claim(conn, notice.id):
+                    return None  # another sender (a second process) took it meanwhile
                 results = True
                 if notice.kind is NoticeKind.BALLOT:
                     # Voting opens: the roster is frozen and each voter gets a ballot.
@@ -259,10 +260,11 @@ class NoticeService:
             ]
         return Undelivered(missed, secretaries)
 
-    async def sending(self, delivery: Delivery) -> None:
-        """A delivery is about to go out: after a restart it is not sent twice unnoticed."""
+    async def sending(self, delivery: Delivery) -> bool:
+        """Claims a delivery about to go out (after a restart it is not sent twice unnoticed);
+        False when another sender has it, or has sent it, meanwhile."""
         async with self._db.transaction() as conn:
-            await notices.mark(conn, delivery.id, status="sending", now=self._clock.now())
+            return await notices.claim_delivery(conn, delivery.id)
 
     async def delivered(
         self,

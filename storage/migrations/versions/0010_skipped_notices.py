@@ -26,7 +26,9 @@ DELIVERIES_AFTER = (
 
 def _check(table: str, condition: str) -> None:
     # SQLite cannot alter a CHECK constraint: batch mode copies the table with the new one.
-    with op.batch_alter_table(table, recreate="always") as batch:
+    # PostgreSQL alters it in place (a copy would have to drop a key other tables refer to).
+    sqlite = op.get_context().dialect.name == "sqlite"
+    with op.batch_alter_table(table, recreate="always" if sqlite else "auto") as batch:
         batch.drop_constraint(op.f(f"ck_{table}_status"), type_="check")
         batch.create_check_constraint(op.f(f"ck_{table}_status"), condition)
 
