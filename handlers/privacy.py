@@ -20,7 +20,7 @@ from bot.services.privacy import MyData, PrivacyService, section_keys
 from bot.views.texts import split_message
 from handlers.consent import WITHOUT_CONSENT
 from handlers.menu import MenuCb, MenuScreen
-from handlers.render import local_date, message_of, role_label
+from handlers.render import eligibility_details, local_date, message_of, role_label
 
 
 class PrivacyAction(StrEnum):
@@ -67,6 +67,7 @@ def mydata_screen(
             telegram=str(person.telegram_id or "-"),
             locale=person.locale or "-",
         ),
+        eligibility_details(i18n, person),
         "",
         i18n.get("mydata-memberships-title"),
     ]

@@ -24,7 +24,7 @@ from bot.services.roster import ImportPreview, Member, NewMember, Roster, Roster
 from bot.views.notice_texts import MeetingAction, MeetingCb
 from handlers.filters import ANSWER, DOCUMENT, NOT_COMMAND
 from handlers.menu import MenuCb, MenuScreen
-from handlers.render import kind_label, local_date, message_of, role_label
+from handlers.render import assessment_block, kind_label, local_date, message_of, role_label
 
 PAGE = 10
 
@@ -209,6 +209,8 @@ def member_card(member: Member, i18n: I18nContext) -> tuple[str, InlineKeyboardM
     )
     if member.without_consent:
         text += "\n" + i18n.get("member-no-consent")
+    if member.eligibility is not None and member.rules is not None:
+        text += "\n\n" + assessment_block(i18n, member.eligibility, member.rules)
     kb = InlineKeyboardBuilder()
     kb.button(
         text=i18n.get("member-change-role"),

@@ -14,9 +14,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 from pydantic import BaseModel
 
+from bot.domain.eligibility import Ground, Setting, Title, Variant
 from bot.domain.errors import AccessDenied, ValidationError
-from bot.domain.model import BodyKind
-from bot.domain.records import Body
+from bot.domain.model import BodyKind, Category
+from bot.domain.records import Body, Organisation
 from bot.domain.rules import RuleName
 from bot.services.access import Actor
 from bot.services.consent import ConsentService, OperatorView, sha256, valid_operator_field
@@ -24,7 +25,7 @@ from bot.services.settings import Settings
 from bot.services.setup import TIMEZONES, OrganisationView, SetupService, valid_name
 from handlers.filters import ANSWER, NOT_COMMAND
 from handlers.menu import MenuCb, MenuScreen
-from handlers.render import kind_label, local_date, message_of, zone_label
+from handlers.render import kind_label, local_date, message_of, requirement_label, zone_label
 
 
 class OrgAction(StrEnum):
@@ -40,11 +41,21 @@ class OrgAction(StrEnum):
     OPERATOR_EDIT = "opedit"
     COORDINATOR_INVITE = "coord"
     TEMPLATE = "template"
+    ELIGIBILITY = "elig"
 
 
 class OrgCb(CallbackData, prefix="o"):
     action: OrgAction
     id: int = 0  # organisation
+    value: str = ""
+
+
+class EligibilityCb(CallbackData, prefix="el"):
+    """A variant of the asset's requirements chosen, or one custom threshold changed."""
+
+    organisation: int
+    variant: Variant | None = None
+    setting: Setting | None = None
     value: str = ""
 
 
@@ -155,6 +166,10 @@ def organisation_screen(
         text=i18n.get("org-city"), callback_data=OrgCb(action=OrgAction.CITY, id=organisation.id)
     )
     kb.button(
+        text=i18n.get("org-eligibility"),
+        callback_data=OrgCb(action=OrgAction.ELIGIBILITY, id=organisation.id),
+    )
+    kb.button(
         text=i18n.get("org-template"),
         callback_data=OrgCb(action=OrgAction.TEMPLATE, id=organisation.id),
     )
@@ -167,6 +182,81 @@ def organisation_screen(
         callback_data=OrgCb(action=OrgAction.PD, id=organisation.id),
     )
     kb.button(text=i18n.get("button-menu"), callback_data=MenuCb(screen=MenuScreen.MAIN))
+    kb.adjust(1)
+    return "\n".join(lines), kb.as_markup()
+
+
+def _custom_buttons(
+    kb: InlineKeyboardBuilder, organisation: Organisation, i18n: I18nContext
+) -> None:
+    rules = organisation.eligibility
+
+    def button(text: str, setting: Setting, value: str = "") -> None:
+        kb.button(
+            text=text,
+            callback_data=EligibilityCb(
+                organisation=organisation.id, setting=setting, value=value
+            ),
+        )
+
+    def mark(on: bool) -> str:
+        return "✅" if on else "▫️"
+
+    button(
+        i18n.get("eligibility-set-education", mark=mark(rules.higher_pedagogical)),
+        Setting.EDUCATION,
+    )
+    button(
+        i18n.get("eligibility-set-pedagogical", years=rules.pedagogical_years or 0),
+        Setting.PEDAGOGICAL_YEARS,
+    )
+    button(
+        i18n.get("eligibility-set-speciality", years=rules.speciality_years or 0),
+        Setting.SPECIALITY_YEARS,
+    )
+    for category in (Category.FIRST, Category.HIGHEST):
+        text = i18n.get(f"category-{category.value}")
+        button(f"{mark(category in rules.categories)} {text}", Setting.CATEGORY, category.value)
+    for title in Title:
+        text = i18n.get(f"title-{title.value}")
+        button(f"{mark(title in rules.titles)} {text}", Setting.TITLE, title.value)
+    for ground in Ground:
+        text = i18n.get(f"ground-{ground.value}")
+        button(
+            f"{mark(ground in rules.grounds)} {ground.item}. {text}", Setting.GROUND, ground.value
+        )
+
+
+def eligibility_screen(
+    organisation: Organisation, i18n: I18nContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The asset's requirements in force, the variants to choose, custom thresholds to set."""
+    rules = organisation.eligibility
+    lines = [i18n.get("eligibility-setting-title", organisation=organisation.name)]
+    lines.append(i18n.get(f"eligibility-title-{rules.variant.value}"))
+    lines += [
+        i18n.get(
+            "eligibility-setting-line",
+            requirement=requirement_label(i18n, rules, requirement),
+            clause=rules.clause(requirement) or "none",
+        )
+        for requirement in rules.requirements()
+    ]
+    if not rules.requirements():
+        lines.append(i18n.get("eligibility-none"))
+    kb = InlineKeyboardBuilder()
+    for variant in Variant:
+        chosen = "✅ " if variant is rules.variant else ""
+        kb.button(
+            text=chosen + i18n.get(f"eligibility-variant-{variant.value}"),
+            callback_data=EligibilityCb(organisation=organisation.id, variant=variant),
+        )
+    if rules.variant is Variant.CUSTOM:
+        _custom_buttons(kb, organisation, i18n)
+    kb.button(
+        text=i18n.get("button-back"),
+        callback_data=MenuCb(screen=MenuScreen.ORGANISATION, id=organisation.id),
+    )
     kb.adjust(1)
     return "\n".join(lines), kb.as_markup()
 
@@ -399,6 +489,37 @@ async def got_city(
     await message.answer(i18n.get("org-city-saved") + "\n\n" + text, reply_markup=markup)
 
 
+async def show_eligibility(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+    state: FSMContext,
+) -> None:
+    await state.clear()
+    text, markup = eligibility_screen(await setup.eligibility(actor, callback_data.id), i18n)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
+async def change_eligibility(
+    query: CallbackQuery,
+    callback_data: EligibilityCb,
+    actor: Actor,
+    setup: SetupService,
+    i18n: I18nContext,
+) -> None:
+    organisation = await setup.set_eligibility(
+        actor,
+        callback_data.organisation,
+        variant=callback_data.variant,
+        setting=callback_data.setting,
+        value=callback_data.value,
+    )
+    text, markup = eligibility_screen(organisation, i18n)
+    await message_of(query).edit_text(text, reply_markup=markup)
+
+
 async def city_not_text(message: Message) -> None:
     raise ValidationError("form-error-text-expected")
 
@@ -546,6 +667,8 @@ def router() -> Router:
     r.callback_query.register(ask_city, OrgCb.filter(F.action == OrgAction.CITY))
     r.message.register(got_city, StateFilter(CityForm.city), ANSWER)
     r.message.register(city_not_text, StateFilter(CityForm.city), NOT_COMMAND)
+    r.callback_query.register(show_eligibility, OrgCb.filter(F.action == OrgAction.ELIGIBILITY))
+    r.callback_query.register(change_eligibility, EligibilityCb.filter())
     r.callback_query.register(show_privacy, OrgCb.filter(F.action == OrgAction.PD))
     r.callback_query.register(ask_operator, OrgCb.filter(F.action == OrgAction.OPERATOR_EDIT))
     r.message.register(got_operator_name, StateFilter(OperatorForm.name), ANSWER)

@@ -172,10 +172,10 @@ async def offered_to(conn: AsyncConnection, consultation_id: int) -> list[int]:
 
 async def methodists(conn: AsyncConnection, organisation_id: int) -> list[Person]:
     """Active methodists of the organisation's asset."""
-    result = await conn.execute(
-        select(persons)
-        .distinct()
-        .join(memberships, memberships.c.person_id == persons.c.id)
+    # IN, not DISTINCT over the joined rows: PostgreSQL cannot compare the JSON columns of a
+    # person (titles, grounds) for DISTINCT, and a methodist of two assets is still one person.
+    methodist_ids = (
+        select(memberships.c.person_id)
         .join(bodies, bodies.c.id == memberships.c.body_id)
         .where(
             and_(
@@ -185,7 +185,9 @@ async def methodists(conn: AsyncConnection, organisation_id: int) -> list[Person
                 memberships.c.is_methodist,
             )
         )
-        .order_by(persons.c.full_name)
+    )
+    result = await conn.execute(
+        select(persons).where(persons.c.id.in_(methodist_ids)).order_by(persons.c.full_name)
     )
     return [person_from_row(row) for row in result.mappings()]
 

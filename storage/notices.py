@@ -27,6 +27,7 @@ def _notice(row: Mapping[Any, Any]) -> Notice:
         due_at=row["due_at"],
         status=row["status"],
         details=row["details"],
+        person_id=row["person_id"],
     )
 
 
@@ -52,12 +53,14 @@ async def add_notice(
     now: datetime,
     details: dict[str, str | int] | None = None,
     consultation_id: int | None = None,
+    person_id: int | None = None,
 ) -> Notice:
     result = await conn.execute(
         insert(notices)
         .values(
             meeting_id=meeting_id,
             consultation_id=consultation_id,
+            person_id=person_id,
             kind=kind.value,
             due_at=due_at,
             status="pending",
@@ -272,3 +275,18 @@ async def deliveries_of(conn: AsyncConnection, meeting_id: int) -> list[tuple[No
         .order_by(notices.c.id, deliveries.c.id)
     )
     return [(_notice(part(row, notices)), _delivery(part(row, deliveries))) for row in result]
+
+
+async def cancel_of_person(conn: AsyncConnection, person_id: int, kind: NoticeKind) -> list[int]:
+    """Cancels a person's notices of this kind that have not started; returns their ids."""
+    result = await conn.execute(
+        update(notices)
+        .where(
+            notices.c.person_id == person_id,
+            notices.c.kind == kind.value,
+            notices.c.status == "pending",
+        )
+        .values(status="cancelled")
+        .returning(notices.c.id)
+    )
+    return list(result.scalars())

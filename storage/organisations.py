@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import RowMapping, delete, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.eligibility import Variant
 from bot.domain.records import Organisation
 from storage.schema import coordinators, organisations
 
@@ -19,6 +20,10 @@ def _organisation(row: RowMapping) -> Organisation:
         operator_name=row["operator_name"],
         operator_address=row["operator_address"],
         city=row["city"],
+        eligibility_variant=(
+            None if row["eligibility_variant"] is None else Variant(row["eligibility_variant"])
+        ),
+        eligibility_thresholds=row["eligibility_thresholds"],
     )
 
 
@@ -129,3 +134,16 @@ async def coordinator_ids(conn: AsyncConnection, organisation_id: int) -> list[i
         select(coordinators.c.person_id).where(coordinators.c.organisation_id == organisation_id)
     )
     return list(result.scalars())
+
+
+async def set_eligibility(
+    conn: AsyncConnection,
+    organisation_id: int,
+    variant: Variant,
+    thresholds: dict[str, object] | None,
+) -> None:
+    await conn.execute(
+        update(organisations)
+        .where(organisations.c.id == organisation_id)
+        .values(eligibility_variant=variant.value, eligibility_thresholds=thresholds)
+    )

@@ -9,14 +9,56 @@ from typing import Any
 from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain.eligibility import Evidence, Ground, Title
 from bot.domain.model import Category, Education
 from bot.domain.records import Person
 from storage.schema import consent_versions, consents, persons
 
 # Columns a person's profile is made of; updates may touch only these.
 PROFILE_FIELDS = frozenset(
-    {"full_name", "school", "subject", "position", "category", "experience_years", "education"}
+    {
+        "full_name",
+        "school",
+        "subject",
+        "position",
+        "category",
+        "experience_years",
+        "education",
+        "speciality_years",
+        "category_awarded_on",
+        "titles",
+        "grounds",
+    }
 )
+
+
+def _titles(raw: object) -> frozenset[Title] | None:
+    if not isinstance(raw, list):
+        return None
+    return frozenset(Title(code) for code in raw if code in set(Title))
+
+
+def _grounds(raw: object) -> tuple[Evidence, ...] | None:
+    if not isinstance(raw, list):
+        return None
+    return tuple(
+        Evidence(Ground(item["ground"]), file_id=item.get("file_id"), note=item.get("note"))
+        for item in raw
+        if isinstance(item, dict) and item.get("ground") in set(Ground)
+    )
+
+
+def titles_value(titles: frozenset[Title]) -> list[str]:
+    """Titles as the JSON column keeps them."""
+    return sorted(titles)
+
+
+def grounds_value(grounds: tuple[Evidence, ...]) -> list[dict[str, str | None]]:
+    """Grounds with their evidence as the JSON column keeps them."""
+    return [
+        {"ground": item.ground.value, "file_id": item.file_id, "note": item.note}
+        for item in grounds
+    ]
 
 
 def person_from_row(row: Mapping[Any, Any]) -> Person:
@@ -34,6 +76,10 @@ def person_from_row(row: Mapping[Any, Any]) -> Person:
         locale=row["locale"],
         reachable=row["reachable"],
         erased_at=row["erased_at"],
+        speciality_years=row["speciality_years"],
+        category_awarded_on=row["category_awarded_on"],
+        titles=_titles(row["titles"]),
+        grounds=_grounds(row["grounds"]),
     )
 
 

@@ -90,13 +90,25 @@ PROFILE: Final = _f(
     "category",
     "experience_years",
     "education",
+    "speciality_years",
+    "category_awarded_on",
+    "titles",
+    "grounds",
     "telegram_id",
     "locale",
 )
 
 REGISTRY: Final[Mapping[str, TableRule]] = {
     "organisations": TableRule(
-        other=_f("name", "timezone", "operator_name", "operator_address", "city")
+        other=_f(
+            "name",
+            "timezone",
+            "operator_name",
+            "operator_address",
+            "city",
+            "eligibility_variant",
+            "eligibility_thresholds",
+        )
     ),
     "persons": TableRule(owners={"id": PROFILE}),
     "coordinators": TableRule(owners={"person_id": _f()}, references=_f("appointed_by")),
@@ -121,7 +133,7 @@ REGISTRY: Final[Mapping[str, TableRule]] = {
         other=_f("title", "status", "comment"),
     ),
     "rsvps": TableRule(owners={"person_id": _f()}),
-    "notices": TableRule(other=_f("kind", "status", "details")),
+    "notices": TableRule(owners={"person_id": _f()}, other=_f("kind", "status", "details")),
     "deliveries": TableRule(
         owners={"person_id": _f("chat_id", "message_id")}, other=_f("status", "error")
     ),

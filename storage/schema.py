@@ -50,6 +50,10 @@ organisations = Table(
     Column("operator_address", String(300), nullable=True),
     # The place a протокол names under its date: «г. Луга», «с. Зырянское».
     Column("city", String(100), nullable=True),
+    # Which requirements a member of the asset meets (bot/domain/eligibility.py): "luga",
+    # "zyryansky" or "custom"; NULL: not chosen yet, read as Luga. Custom thresholds as JSON.
+    Column("eligibility_variant", String(16), nullable=True),
+    Column("eligibility_thresholds", JSON, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
 )
 
@@ -67,6 +71,14 @@ persons = Table(
     Column("category", String(16), nullable=True),
     Column("experience_years", Integer, nullable=True),
     Column("education", String(32), nullable=True),
+    # What eligibility for the asset needs (bot/domain/eligibility.py), each NULL until said:
+    # years in the speciality, the day the category was awarded (it lasts five years), the
+    # titles (a JSON list of codes) and the Zyryansky 3.2 grounds, each with its evidence
+    # (a JSON list of {"ground", "file_id", "note"}).
+    Column("speciality_years", Integer, nullable=True),
+    Column("category_awarded_on", Date, nullable=True),
+    Column("titles", JSON, nullable=True),
+    Column("grounds", JSON, nullable=True),
     Column("locale", String(8), nullable=True),
     Column("reachable", Boolean, nullable=False, server_default=true()),
     # Set when the person's data were erased (withdrawn consent, or the retention period):
@@ -264,6 +276,8 @@ notices = Table(
     # A notice of a meeting, or (meeting NULL) of a consultation: escalation, a reminder.
     Column("meeting_id", ForeignKey("meetings.id"), nullable=True, index=True),
     Column("consultation_id", ForeignKey("consultations.id"), nullable=True),
+    # Or (both NULL) of a person: their category lapsing.
+    Column("person_id", ForeignKey("persons.id"), nullable=True),
     Column("kind", String(24), nullable=False),
     Column("due_at", UTCDateTime, nullable=False),
     # pending → sending (recipients fixed, deliveries under way) → done; or cancelled; or

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.domain.eligibility import Setting, Variant
 from bot.domain.rules import RuleName
 from bot.views.notice_texts import MeetingAction, MeetingCb
 from handlers.consultations import AskCb, AskStep
@@ -14,7 +15,7 @@ from handlers.menu import MenuCb, MenuScreen
 from handlers.minutes import MinutesAction, MinutesCb
 from handlers.plan import PlanAction, PlanCb
 from handlers.roster import BodyAction, BodyCb, InviteStartCb, MemberAction, MemberCb
-from handlers.setup import OrgAction, OrgCb, RuleCb
+from handlers.setup import EligibilityCb, OrgAction, OrgCb, RuleCb
 from handlers.voting import VoteAction, VoteCb
 from storage import bodies
 from tests.factories import person
@@ -37,6 +38,10 @@ def administrative(membership: int, voter: int) -> list[CallbackData]:
         OrgCb(action=OrgAction.COORDINATOR_INVITE, id=ORGANISATION),
         OrgCb(action=OrgAction.TEMPLATE, id=ORGANISATION),
         OrgCb(action=OrgAction.CITY, id=ORGANISATION),
+        OrgCb(action=OrgAction.ELIGIBILITY, id=ORGANISATION),
+        EligibilityCb(organisation=ORGANISATION, variant=Variant.ZYRYANSKY),
+        EligibilityCb(organisation=ORGANISATION, variant=Variant.CUSTOM),
+        EligibilityCb(organisation=ORGANISATION, setting=Setting.GROUND, value="head"),
         CoordinatorInviteCb(organisation=ORGANISATION, days=7),
         RuleCb(body=BODY, rule=RuleName.CASTING_VOTE),
         BodyCb(action=BodyAction.LIST, id=BODY),

@@ -16,6 +16,7 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent
 from fluent.syntax.visitor import Visitor
 
+from bot.domain.eligibility import Ground, Requirement, Status, Title, Variant
 from bot.domain.model import LOCALES, BodyKind, Category, Education, Role
 from bot.domain.rules import RuleName
 from bot.main.app import COMMANDS
@@ -180,6 +181,15 @@ FAMILIES: dict[str, list[str]] = {
     # Yes-or-no rules are turned over by a tap: nothing is asked for them.
     "rules-ask": [f"rules-ask-{rule}" for rule in RuleName if rule not in TOGGLES],
     "profile-edit": [f"profile-edit-{field}" for field in ProfileField],
+    "title": [f"title-{title}" for title in Title],
+    "ground": [f"ground-{ground}" for ground in Ground],
+    "eligibility-title": [f"eligibility-title-{variant}" for variant in Variant],
+    "eligibility-variant": [f"eligibility-variant-{variant}" for variant in Variant],
+    "eligibility-status": [f"eligibility-status-{status}" for status in Status],
+    "eligibility-requirement": [
+        f"eligibility-{requirement}" for requirement in Requirement if requirement != "category"
+    ]
+    + ["eligibility-category"],
     "profile-ask": [f"profile-ask-{field}" for field in ProfileField],
     "body-ask-name": [f"body-ask-name-{kind}" for kind in BodyKind],
     "tz": [f"tz-{zone.replace('/', '-')}" for zone in TIMEZONES],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import BufferedInputFile
@@ -67,6 +68,9 @@ class NoticeSender:
             return
         if notice.consultation_id is not None:
             await self._consultation(notice)
+            return
+        if notice.person_id is not None:
+            await self._category_lapse(notice)
             return
         meeting_id = notice.meeting_id or 0
         lock = self._meeting_locks.setdefault(meeting_id, asyncio.Lock())
@@ -131,6 +135,36 @@ class NoticeSender:
                 await self._service.unreachable(secretary.telegram_id or 0)
             except TelegramAPIError:
                 log.warning("cannot tell secretary %s of notice %s", secretary.id, ctx.notice.id)
+
+    async def _category_lapse(self, notice: Notice) -> None:
+        """A category ends soon: the person and their coordinators are told once; a warning
+        that goes long after its day (the bot was down) says it is late."""
+        due = await self._service.category_due(notice)
+        if due is None:
+            return
+        now = self._clock.now()
+        today = now.astimezone(ZoneInfo(due.timezone)).date()
+        for recipient in [due.person, *due.coordinators]:
+            if recipient.telegram_id is None:
+                continue
+            texts = LocaleTexts(self._core, recipient.locale or self._default_locale)
+            own = recipient.id == due.person.id
+            text = texts.get(
+                "category-lapse-own" if own else "category-lapse-coordinator",
+                name=due.person.full_name,
+                date=due.lapses.strftime("%d.%m.%Y"),
+                days=max(0, (due.lapses - today).days),
+            )
+            if is_late(notice.kind, notice.due_at, now):
+                late = texts.get("notice-late", due=when(texts, notice.due_at, due.timezone))
+                text = f"{late}\n\n{text}"
+            try:
+                await self._notifier.send(recipient.telegram_id, Outgoing(text))
+            except TelegramForbiddenError:
+                await self._service.unreachable(recipient.telegram_id)
+            except TelegramAPIError:
+                log.warning("lapse notice %s to %s failed", notice.id, recipient.id, exc_info=True)
+        await self._service.finish(notice.id)
 
     async def _consultation(self, notice: Notice) -> None:
         """A consultation's escalation or reminder: a few messages, sent once."""

@@ -63,6 +63,7 @@ class NoticeKind(StrEnum):
     MINUTES = "minutes"  # the signed протокол (or its correction) to every member and guest
     CONSULT_ESCALATE = "consult_escalate"  # nobody took a consultation request in time
     CONSULT_REMINDER = "consult_reminder"  # the day before an agreed consultation
+    CATEGORY_LAPSE = "category_lapse"  # a person's category ends soon (eligibility.py)
 
 
 # People type dates as they write them in Russia: 12.03.2027 15:00 (also 12.03.27, 15.00, 9:30).
@@ -255,6 +256,7 @@ SERIES_ORDER = (
     NoticeKind.MINUTES,
     NoticeKind.CONSULT_ESCALATE,
     NoticeKind.CONSULT_REMINDER,
+    NoticeKind.CATEGORY_LAPSE,
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from typing import Final, TypeVar
 
 from bot.domain.errors import ValidationError
@@ -134,6 +135,48 @@ def experience_years(text: str) -> int:
             value=_shown(text),
         )
     return years
+
+
+# The earliest year a start of work or a category's award may be given as.
+EARLIEST_YEAR: Final = 1950
+NOTE_MAX: Final = 300
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def experience_years_or_start(text: str, today: date) -> int:
+    """Experience in whole years («12», «12 лет»), or the year it began («2009»)."""
+    cleaned = _clean(text)
+    if cleaned.isdigit() and len(cleaned) == 4:
+        start = int(cleaned)
+        if not EARLIEST_YEAR <= start <= today.year:
+            raise ValidationError(
+                "people-error-start-year", min=EARLIEST_YEAR, max=today.year, value=_shown(text)
+            )
+        return experience_years(str(today.year - start))
+    return experience_years(text)
+
+
+def award_date(text: str, today: date) -> date:
+    """The day a category was awarded, as people write it: 25.12.2023; never in the future."""
+    match = _DATE.fullmatch(_clean(text))
+    try:
+        day = (
+            date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
+        )
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValidationError("people-error-date", value=_shown(text))
+    if day > today:
+        raise ValidationError("people-error-date-future", value=_shown(text))
+    if day.year < EARLIEST_YEAR:
+        raise ValidationError("people-error-date-old", min=EARLIEST_YEAR, value=_shown(text))
+    return day
+
+
+def note(text: str) -> str:
+    """A short note of evidence: where a ground shows (an order, a diploma, a web page)."""
+    return _free_text(text, "people-error-note", 3, NOTE_MAX)
 
 
 def telegram_id(text: str) -> int | None:

@@ -8,6 +8,14 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.domain.eligibility import (
+    EligibilityProfile,
+    Evidence,
+    Rules,
+    Title,
+    Variant,
+    rules_from,
+)
 from bot.domain.meetings import MeetingForm, MeetingStatus, NoticeKind
 from bot.domain.model import BodyKind, Category, Education, Role
 from bot.domain.results import Results
@@ -29,6 +37,13 @@ class Organisation(Frozen):
     operator_address: str | None = None
     # The place a протокол names under its date (ГОСТ Р 7.0.97-2016): «г. Луга».
     city: str | None = None
+    # Which requirements a member of the asset meets; not chosen yet: Luga's (appendix 3, 2.5).
+    eligibility_variant: Variant | None = None
+    eligibility_thresholds: dict[str, object] | None = None
+
+    @property
+    def eligibility(self) -> Rules:
+        return rules_from(self.eligibility_variant or Variant.LUGA, self.eligibility_thresholds)
 
 
 class Person(Frozen):
@@ -45,6 +60,22 @@ class Person(Frozen):
     locale: str | None
     reachable: bool
     erased_at: datetime | None = None
+    speciality_years: int | None = None
+    category_awarded_on: date | None = None
+    titles: frozenset[Title] | None = None
+    grounds: tuple[Evidence, ...] | None = None
+
+    @property
+    def eligibility(self) -> EligibilityProfile:
+        return EligibilityProfile(
+            education=self.education,
+            pedagogical_years=self.experience_years,
+            speciality_years=self.speciality_years,
+            category=self.category,
+            category_awarded_on=self.category_awarded_on,
+            titles=self.titles,
+            grounds=self.grounds,
+        )
 
 
 class Body(Frozen):
@@ -164,6 +195,7 @@ class Notice(Frozen):
     due_at: datetime
     status: str  # pending | sending | done | cancelled | skipped
     details: dict[str, str | int]
+    person_id: int | None = None  # a notice of a person: their category lapsing
 
 
 class Delivery(Frozen):

@@ -143,11 +143,11 @@ def build_dispatcher(
     """The whole bot but the Bot object and the open database: routers, middlewares, services.
     Every router is made anew, so a test may build as many dispatchers as it likes."""
     storage = storage or DatabaseStorage(db, clock)
-    people = PeopleService(db, clock)
     deliver = LateDeliver()
     own_scheduler = ApsNoticeScheduler(deliver) if scheduler is None else None
     scheduler = scheduler or own_scheduler
     assert scheduler is not None  # noqa: S101 - one of the two is set just above
+    people = PeopleService(db, clock, scheduler)
     dp = Dispatcher(
         storage=storage,
         events_isolation=SimpleEventIsolation(),

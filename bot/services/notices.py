@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.clock import Clock
+from bot.domain.eligibility import lapses_on
 from bot.domain.meetings import (
     BALLOT_NOTICES,
     DueNotice,
@@ -104,6 +105,16 @@ class Undelivered:
 
     missed: list[tuple[Person, str]]  # person, delivery status
     secretaries: list[Person]
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLapse:
+    """Whom a category's lapse warning goes to, and the day it lapses."""
+
+    person: Person
+    coordinators: list[Person]
+    lapses: date
+    timezone: str
 
 
 class NoticeService:
@@ -308,6 +319,36 @@ class NoticeService:
                 if await self._postponed(conn, notice, zone, self._clock.now()):
                     return False
             return await notices.claim(conn, notice.id)
+
+    async def category_due(self, notice: Notice) -> CategoryLapse | None:
+        """A category's lapse warning, claimed: the person, their organisation's coordinators
+        and its time zone. None when it is not to go: claimed already, or the person erased,
+        or the category renewed or changed since it was armed (then it is skipped, saying so)."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            person = await people.get_person(conn, notice.person_id or 0)
+            lapse = None
+            if person is not None and person.erased_at is None:
+                lapse = lapses_on(person.eligibility)
+            if (
+                person is None
+                or lapse is None
+                or lapse.isoformat() != notice.details.get("lapses")
+            ):
+                await notices.skip(conn, notice, "renewed", now=now)
+                return None
+            if not await notices.claim(conn, notice.id):
+                return None
+            coordinators: list[Person] = []
+            zone = "Europe/Moscow"
+            if person.organisation_id is not None:
+                organisation = await organisations.get_organisation(conn, person.organisation_id)
+                zone = organisation.timezone if organisation else zone
+                for person_id in await organisations.coordinator_ids(conn, person.organisation_id):
+                    found = await people.get_person(conn, person_id)
+                    if found is not None and found.id != person.id:
+                        coordinators.append(found)
+            return CategoryLapse(person, coordinators, lapse, zone)
 
     async def consultation_due(self, notice: Notice) -> list[tuple[Person, str, Case]]:
         """What a consultation's notice means now: (who, which message, the case)."""

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.domain import eligibility as rules
 from bot.domain import people as check
 from bot.domain.clock import Clock
 from bot.domain.errors import Conflict, NotFound, ValidationError
+from bot.domain.meetings import NoticeKind
 from bot.domain.model import LOCALES
 from bot.domain.records import Body, Membership, Organisation, Person, present
 from bot.services.access import Actor
 from bot.services.batch import Batcher
 from bot.services.consent import PendingConsent
-from storage import bodies, operations, organisations, people
+from bot.services.ports import NoticeScheduler
+from storage import bodies, notices, operations, organisations, people
 from storage.db import Database
 
 
@@ -71,8 +75,16 @@ class ProfileField(StrEnum):
     SUBJECT = "subject"
     POSITION = "position"
     CATEGORY = "category"
+    CATEGORY_DATE = "category_awarded_on"
     EXPERIENCE = "experience_years"
+    SPECIALITY = "speciality_years"
     EDUCATION = "education"
+    TITLES = "titles"
+    GROUNDS = "grounds"
+
+
+# Answers of the titles and grounds buttons meaning «none of these».
+NONE_OF_THESE: Final = "none"
 
 
 _PARSERS: dict[ProfileField, Any] = {
@@ -84,6 +96,27 @@ _PARSERS: dict[ProfileField, Any] = {
     ProfileField.EXPERIENCE: check.experience_years,
     ProfileField.EDUCATION: lambda raw: check.education(raw).value,
 }
+
+
+def _experience(current: Person, field: ProfileField, raw: str, today: date) -> int:
+    """Years of pedagogical experience or in the speciality; the second never more than the
+    first, whichever of them is typed last."""
+    try:
+        years = check.experience_years_or_start(raw, today)
+    except ValidationError as error:
+        if field is ProfileField.SPECIALITY and error.key == "people-error-experience":
+            raise ValidationError("profile-error-speciality-years", **error.params) from None
+        raise
+    pedagogical, speciality = current.experience_years, current.speciality_years
+    if field is ProfileField.EXPERIENCE:
+        pedagogical = years
+    else:
+        speciality = years
+    if pedagogical is not None and speciality is not None and speciality > pedagogical:
+        raise ValidationError(
+            "profile-error-speciality-exceeds", speciality=speciality, pedagogical=pedagogical
+        )
+    return years
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +146,17 @@ class _Found:
     appointed: bool  # appointed a coordinator with `councilbot add-coordinator`
 
 
+# The hour of the day, in the organisation's time, a category's lapse warning goes out.
+WARNING_HOUR: Final = 10
+
+
 class PeopleService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, scheduler: NoticeScheduler | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._scheduler = scheduler
         # Every update looks up its sender; those arriving together are looked up in one query.
         self._lookups: Batcher[int, _Found] = Batcher(self._find)
 
@@ -181,11 +221,93 @@ class PeopleService:
             )
 
     async def update_profile(self, actor: Actor, field: ProfileField, raw: str) -> Person:
+        """Changes one field; what eligibility needs is checked against the rest of the profile
+        (experience in the speciality within the pedagogical one, no award in the future)."""
         person = actor.require_person()
-        value = _PARSERS[field](raw)
+        today = self._clock.now().date()
         async with self._db.transaction() as conn:
+            current = present(await people.get_person(conn, person.id), "person")
+            value = self._parsed(current, field, raw, today)
             await people.update_profile(
                 conn, person.id, now=self._clock.now(), **{field.value: value}
+            )
+            updated = present(await people.get_person(conn, person.id), "person")
+            if field in {ProfileField.CATEGORY, ProfileField.CATEGORY_DATE}:
+                await self._arm_lapse(conn, updated)
+            return updated
+
+    async def _arm_lapse(self, conn: AsyncConnection, person: Person) -> None:
+        """The warning of the category's lapse, armed anew whenever the category or its date
+        changes: the old one is cancelled, one is kept for the new date (at once if its day
+        has come), none when there is no category or it has lapsed already."""
+        for notice_id in await notices.cancel_of_person(
+            conn, person.id, NoticeKind.CATEGORY_LAPSE
+        ):
+            if self._scheduler is not None:
+                self._scheduler.disarm(notice_id)
+        lapse = rules.lapses_on(person.eligibility)
+        warn = rules.lapse_warning_on(person.eligibility)
+        now = self._clock.now()
+        organisation = (
+            None
+            if person.organisation_id is None
+            else await organisations.get_organisation(conn, person.organisation_id)
+        )
+        zone = ZoneInfo(organisation.timezone if organisation else "Europe/Moscow")
+        if lapse is None or warn is None or lapse <= now.astimezone(zone).date():
+            return
+        due = max(now, datetime.combine(warn, time(WARNING_HOUR), zone).astimezone(UTC))
+        notice = await notices.add_notice(
+            conn,
+            meeting_id=None,
+            person_id=person.id,
+            kind=NoticeKind.CATEGORY_LAPSE,
+            due_at=due,
+            now=now,
+            details={"lapses": lapse.isoformat()},
+        )
+        if self._scheduler is not None:
+            self._scheduler.arm(notice.id, due)
+
+    @staticmethod
+    def _parsed(current: Person, field: ProfileField, raw: str, today: date) -> object:
+        match field:
+            case ProfileField.EXPERIENCE | ProfileField.SPECIALITY:
+                return _experience(current, field, raw, today)
+            case ProfileField.CATEGORY_DATE:
+                return check.award_date(raw, today)
+            case ProfileField.TITLES:
+                if raw == NONE_OF_THESE:
+                    return []
+                if raw not in set(rules.Title):
+                    raise ValidationError("profile-error-title")
+                return people.titles_value((current.titles or frozenset()) ^ {rules.Title(raw)})
+            case ProfileField.GROUNDS:
+                if raw != NONE_OF_THESE:
+                    raise ValidationError("profile-error-ground")
+                return []
+            case _:
+                return _PARSERS[field](raw)
+
+    async def claim_ground(
+        self, actor: Actor, ground: str, *, file_id: str | None, note: str | None
+    ) -> Person:
+        """A ground of Zyryansky 3.2 with its evidence: a file, or a note where it shows;
+        claimed again, its evidence is replaced."""
+        person = actor.require_person()
+        if ground not in set(rules.Ground):
+            raise ValidationError("profile-error-ground")
+        evidence = rules.Evidence(
+            rules.Ground(ground), file_id=file_id, note=None if note is None else check.note(note)
+        )
+        async with self._db.transaction() as conn:
+            current = present(await people.get_person(conn, person.id), "person")
+            kept = tuple(g for g in current.grounds or () if g.ground is not evidence.ground)
+            await people.update_profile(
+                conn,
+                person.id,
+                now=self._clock.now(),
+                grounds=people.grounds_value((*kept, evidence)),
             )
             return present(await people.get_person(conn, person.id), "person")
 

@@ -8,8 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain import people as check
 from bot.domain.clock import Clock
+from bot.domain.eligibility import Assessment, Rules, assess
 from bot.domain.errors import AccessDenied, Conflict, NotFound, ValidationError
-from bot.domain.model import Role
+from bot.domain.model import BodyKind, Role
 from bot.domain.records import Body, Person, RosterEntry, present
 from bot.domain.roster_csv import (
     LineError,
@@ -22,7 +23,7 @@ from bot.domain.roster_csv import (
 from bot.domain.text import fold
 from bot.services.access import Actor, BodyAccess, require_body_manager
 from bot.services.invitations import may_appoint
-from storage import bodies, consents, people
+from storage import bodies, consents, organisations, people
 from storage.db import Database
 
 
@@ -43,6 +44,10 @@ class Member:
     # No consent of any kind is recorded (added before the bot kept consents): the secretary
     # may record the paper one.
     without_consent: bool = False
+    # A methodist of the asset, seen by the coordinator: the organisation's requirements
+    # (Luga 2.5, Zyryansky 3.2 or its own) and how this person's profile meets them.
+    rules: Rules | None = None
+    eligibility: Assessment | None = None
 
     @property
     def body(self) -> Body:
@@ -96,7 +101,19 @@ class RosterService:
             raise NotFound("roster-error-member-gone")
         person = present(await people.get_person(conn, membership.person_id), "person")
         without = not await consents.consents_of(conn, person.id)
-        return Member(access, RosterEntry(membership=membership, person=person), without)
+        entry = RosterEntry(membership=membership, person=person)
+        if not (
+            access.coordinator and membership.is_methodist and access.body.kind is BodyKind.ASSET
+        ):
+            return Member(access, entry, without)
+        organisation = present(
+            await organisations.get_organisation(conn, access.body.organisation_id),
+            "organisation",
+        )
+        today = self._clock.now().astimezone(access.body.zone).date()
+        rules = organisation.eligibility
+        found = assess(person.eligibility, rules, today)
+        return Member(access, entry, without, rules=rules, eligibility=found)
 
     async def record_paper_consent(self, actor: Actor, membership_id: int) -> Member:
         """The secretary confirms that the written consent of someone on the roster, who has

@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.domain import eligibility
 from bot.domain.clock import Clock
+from bot.domain.eligibility import Setting, Variant
 from bot.domain.errors import AccessDenied, Conflict, ValidationError
 from bot.domain.model import BodyKind
 from bot.domain.people import subject as valid_subject
@@ -106,6 +108,47 @@ class SetupService:
             await require_coordinator(conn, actor, organisation_id)
             await organisations.set_city(conn, organisation_id, city or None)
         return await self.organisation(actor, organisation_id)
+
+    async def eligibility(self, actor: Actor, organisation_id: int) -> Organisation:
+        """The organisation with the asset's requirements in force, for its coordinator."""
+        async with self._db.read() as conn:
+            await require_coordinator(conn, actor, organisation_id)
+            return present(
+                await organisations.get_organisation(conn, organisation_id), "organisation"
+            )
+
+    async def set_eligibility(
+        self,
+        actor: Actor,
+        organisation_id: int,
+        *,
+        variant: Variant | None = None,
+        setting: Setting | None = None,
+        value: str = "",
+    ) -> Organisation:
+        """Chooses the Luga or Zyryansky requirements, or custom thresholds: choosing custom
+        starts from the rules in force, and each setting changes one of them."""
+        async with self._db.transaction() as conn:
+            await require_coordinator(conn, actor, organisation_id)
+            organisation = present(
+                await organisations.get_organisation(conn, organisation_id), "organisation"
+            )
+            if setting is not None:
+                try:
+                    rules = eligibility.changed(organisation.eligibility, setting, value)
+                except ValueError:
+                    raise ValidationError("eligibility-error-setting") from None
+                variant, thresholds = Variant.CUSTOM, eligibility.thresholds_of(rules)
+            elif variant is Variant.CUSTOM:
+                thresholds = eligibility.thresholds_of(organisation.eligibility)
+            elif variant is not None:
+                thresholds = None
+            else:
+                raise ValidationError("eligibility-error-setting")
+            await organisations.set_eligibility(conn, organisation_id, variant, thresholds)
+            return present(
+                await organisations.get_organisation(conn, organisation_id), "organisation"
+            )
 
     async def create_body(
         self,

@@ -8,7 +8,7 @@ consent-text = Consent to the processing of personal data
 
     Purposes: the work of the methodical council, the methodical asset and the district methodical associations (rosters, meeting notices, voting, minutes) and methodical consultations for teachers.
 
-    Data: surname, name and patronymic; school (organisation), subject, position, qualification category, experience, education; Telegram id and chosen language; my votes and ballots, agenda proposals, consultation requests and my ratings of them.
+    Data: surname, name and patronymic; school (organisation), subject, position, qualification category and the date it was awarded, teaching experience and experience in the speciality, education, the titles “teacher-methodologist” and “teacher-mentor”, the grounds for joining the methodical asset with the files and notes that support them; Telegram id and chosen language; my votes and ballots, agenda proposals, consultation requests and my ratings of them.
 
     What is done with them: collection, recording, storage, correction, use, disclosure to the secretary, chair and members of the same council or association, to methodists of the asset (consultation requests) and to the coordinator within their work, anonymisation and erasure. Processing is automated, in a Telegram bot.
 
@@ -77,6 +77,7 @@ mydata-section-invitations = Personal links
 mydata-section-proposals = Agenda proposals
 mydata-section-rsvps = Attendance replies
 mydata-section-deliveries = Notices sent
+mydata-section-notices = Reminders of the category's end
 mydata-section-voters = Voter lists
 mydata-section-ballots = Ballots
 mydata-section-votes = Votes

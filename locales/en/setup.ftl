@@ -71,6 +71,7 @@ rules-error-days = “{ $value }” will not do. Write a whole number of days fr
 rules-error-proposal-after-notice = Agenda proposals (up to { $proposal } days before) must close later than the notice is sent ({ $notice } days before): the proposal period must be shorter than the notice period.
 
 org-city = 🏙 Town in the minutes
+org-eligibility = 🎓 Requirements for asset members
 org-city-unset = not set
 org-ask-city = Write the town as the minutes give it under the date, for example “г. Луга” or “с. Зырянское”. A dash “-” removes it.
 org-city-saved = The town has been saved.
