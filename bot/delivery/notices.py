@@ -129,12 +129,7 @@ class NoticeSender:
                 ),
                 texts.get("undelivered-hint-ballot" if kind in BALLOTS else "undelivered-hint"),
             ]
-            try:
-                await self._notifier.send(secretary.telegram_id or 0, Outgoing("\n".join(lines)))
-            except TelegramForbiddenError:
-                await self._service.unreachable(secretary.telegram_id or 0)
-            except TelegramAPIError:
-                log.warning("cannot tell secretary %s of notice %s", secretary.id, ctx.notice.id)
+            await self._notifier.tell(secretary, Outgoing("\n".join(lines)))
 
     async def _category_lapse(self, notice: Notice) -> None:
         """A category ends soon: the person and their coordinators are told once; a warning
@@ -145,8 +140,6 @@ class NoticeSender:
         now = self._clock.now()
         today = now.astimezone(ZoneInfo(due.timezone)).date()
         for recipient in [due.person, *due.coordinators]:
-            if recipient.telegram_id is None:
-                continue
             texts = LocaleTexts(self._core, recipient.locale or self._default_locale)
             own = recipient.id == due.person.id
             text = texts.get(
@@ -158,12 +151,7 @@ class NoticeSender:
             if is_late(notice.kind, notice.due_at, now):
                 late = texts.get("notice-late", due=when(texts, notice.due_at, due.timezone))
                 text = f"{late}\n\n{text}"
-            try:
-                await self._notifier.send(recipient.telegram_id, Outgoing(text))
-            except TelegramForbiddenError:
-                await self._service.unreachable(recipient.telegram_id)
-            except TelegramAPIError:
-                log.warning("lapse notice %s to %s failed", notice.id, recipient.id, exc_info=True)
+            await self._notifier.tell(recipient, Outgoing(text))
         await self._service.finish(notice.id)
 
     async def _consultation(self, notice: Notice) -> None:
@@ -171,8 +159,6 @@ class NoticeSender:
         if not await self._service.claim_consultation(notice):
             return
         for person, key, case in await self._service.consultation_due(notice):
-            if person.telegram_id is None:
-                continue
             texts = LocaleTexts(self._core, person.locale or self._default_locale)
             text = f"{texts.get(key)}\n\n{describe(texts, case)}"
             files: list[BufferedInputFile | str] = []
@@ -182,14 +168,7 @@ class NoticeSender:
             if person.id == case.consultation.methodist_id:
                 viewer = "methodist"
             markup = actions(texts, replace(case, viewer=viewer))
-            try:
-                await self._notifier.send(person.telegram_id, Outgoing(text, markup, files))
-            except TelegramForbiddenError:
-                await self._service.unreachable(person.telegram_id)
-            except TelegramAPIError:
-                log.warning(
-                    "consultation notice %s to %s failed", notice.id, person.id, exc_info=True
-                )
+            await self._notifier.tell(person, Outgoing(text, markup, files))
         await self._service.finish(notice.id)
 
     async def _outgoing(self, ctx: NoticeContext, recipient: Recipient) -> Outgoing | None:

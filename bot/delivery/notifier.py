@@ -50,10 +50,16 @@ class Notifier:
         self, person: Person, text: str, *, markup: InlineKeyboardMarkup | None = None
     ) -> bool:
         """Sends a text already rendered in the person's language."""
+        return await self.tell(person, Outgoing(text, markup))
+
+    async def tell(self, person: Person, outgoing: Outgoing) -> bool:
+        """Sends a rendered message to a person (a long text in parts, then its files); False
+        when it could not be delivered: no Telegram, blocked (then they are marked unreachable)
+        or refused (logged)."""
         if person.telegram_id is None:
             return False
         try:
-            await self._bot.send_message(person.telegram_id, text, reply_markup=markup)
+            await self.send(person.telegram_id, outgoing)
         except TelegramForbiddenError:
             await self._service.unreachable(person.telegram_id)
             return False
